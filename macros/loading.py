@@ -1,0 +1,34 @@
+"""Read every YAML file under policy_data/ and check each against its schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problem
+from .schema_check import check_schema
+from .yaml_source import DataFile, read_data_file
+
+
+def load_files(data_dir: Path, shown_prefix: str = "policy_data") -> tuple[dict[str, DataFile], list[Problem]]:
+    """All data files by their path inside `data_dir`, and every problem found reading them.
+
+    A file that cannot be parsed is left out; one that fails its schema is kept, so that later
+    checks can still report what else is wrong.
+    """
+    files: dict[str, DataFile] = {}
+    problems: list[Problem] = []
+    candidates = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    for path in candidates:
+        relative = path.relative_to(data_dir).as_posix()
+        if relative.startswith("approved/"):
+            continue  # the stored snapshot of the last approved version is read by the changes module
+        shown = f"{shown_prefix}/{relative}"
+        if path.suffix == ".yaml":
+            problems.append(Problem(shown, 1, "(file)", "data files end in .yml; rename this file"))
+            continue
+        data_file, found = read_data_file(path, shown)
+        problems += found
+        if data_file is not None:
+            problems += check_schema(data_file, relative)
+            files[relative] = data_file
+    return files, problems

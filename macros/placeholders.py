@@ -1,0 +1,55 @@
+"""School-specific values in clause text: `{school.name}`, `{people.dsl.name}` and so on.
+
+A placeholder is a dotted path into school.yml, plus a few computed values under `review.`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .model import Policy, value_at
+
+PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
+
+CYCLE_WORDS = {1: "every year", 2: "every two years"}
+
+
+def _format_date(date) -> str:
+    return f"{date.day} {date:%B %Y}" if date else "(no date)"
+
+
+def known_values(policy: Policy) -> dict[str, str]:
+    """Every placeholder the school profile can fill, with its value."""
+    values: dict[str, str] = {}
+
+    def walk(node, prefix):
+        if isinstance(node, dict):
+            for key, child in node.items():
+                walk(child, f"{prefix}.{key}" if prefix else str(key))
+        elif isinstance(node, (str, int, float)) and not isinstance(node, bool) and "." in prefix:
+            values[prefix] = str(node)
+
+    walk(policy.school, "")
+    values["review.cycle"] = CYCLE_WORDS[policy.review_cycle_years]
+    values["review.next_date"] = _format_date(policy.next_review)
+    values["approval.date"] = _format_date(policy.approved_on)
+    return values
+
+
+def fill(text: str, values: dict[str, str]) -> str:
+    """Replace every known placeholder; unknown ones are left for the check to report."""
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def unknown_placeholders(text: str, values: dict[str, str]) -> list[tuple[str, str | None]]:
+    """(placeholder, nearest known one or None) for every placeholder the profile cannot fill."""
+    found = []
+    for name in PLACEHOLDER.findall(text):
+        if name not in values:
+            close = difflib.get_close_matches(name, list(values), n=1, cutoff=0.6)
+            found.append((name, close[0] if close else None))
+    return found
+
+
+__all__ = ["PLACEHOLDER", "known_values", "fill", "unknown_placeholders", "value_at"]

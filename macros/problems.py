@@ -1,0 +1,34 @@
+"""A problem found in the policy data, written for the person editing the YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong, located as precisely as we can: file, line and record."""
+
+    file: str
+    line: int
+    record: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.record}: {self.message}"
+
+
+class PolicyDataError(Exception):
+    """Raised when the data has problems; carries all of them, never just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    lines = [str(p) for p in problems]
+    count = len(problems)
+    lines.append(f"check failed: {count} problem{'s' if count != 1 else ''} in the policy data")
+    return "\n".join(lines)
