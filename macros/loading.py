@@ -9,12 +9,21 @@ from .schema_check import check_schema
 from .yaml_source import DataFile, read_data_file
 
 
-def load_files(data_dir: Path, shown_prefix: str = "policy_data") -> tuple[dict[str, DataFile], list[Problem]]:
+def _shown_prefix(data_dir: Path) -> str:
+    """The data folder as the editor would type it: relative to where they are, if inside it."""
+    try:
+        return data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return data_dir.as_posix()
+
+
+def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     """All data files by their path inside `data_dir`, and every problem found reading them.
 
     A file that cannot be parsed is left out; one that fails its schema is kept, so that later
     checks can still report what else is wrong.
     """
+    shown_prefix = _shown_prefix(data_dir)
     files: dict[str, DataFile] = {}
     problems: list[Problem] = []
     candidates = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())

@@ -50,7 +50,10 @@ def validator(name: str) -> Draft202012Validator:
 
 def _record_label(data, path) -> str:
     """The nearest record around `path` that has an id, e.g. "clause 'posting.no-full-names'"."""
+    path = list(path)
     node, label = data, "(file)"
+    if path and isinstance(path[0], str) and isinstance(data, dict) and not isinstance(data.get("id"), str):
+        label = f"'{path[0]}'"  # files without record ids (school.yml): name the top-level block
     for step in path:
         try:
             node = node[step]

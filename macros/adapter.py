@@ -1,0 +1,53 @@
+"""The thin layer between mkdocs-macros and the engine."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .engine import load_checked_policy
+from .problems import PolicyDataError
+from .render import approval, formal, legal, listings, roles
+from .render.context import RenderContext
+
+log = logging.getLogger("mkdocs.plugins.policy")
+
+
+def register(env, data_dir: Path) -> None:
+    try:
+        policy = load_checked_policy(data_dir)
+    except PolicyDataError as error:
+        from mkdocs.exceptions import Abort
+        # Abort prints just our message (no traceback) and stops before the site folder is touched.
+        raise Abort("\n" + str(error)) from None
+    ctx = RenderContext(policy)
+    stamp = approval.version_stamp(policy)
+    env.conf["extra"]["policy_stamp"] = stamp
+    if stamp["overdue"]:
+        log.warning("The policy was due for review on %s: review it and record the new approval in "
+                    "policy_data/school.yml", stamp["next_review"])
+    env.variables["policy"] = policy
+    env.variables["school"] = policy.school
+
+    macros = {
+        "formal_policy": lambda: formal.formal_policy(ctx),
+        "policy_contents": lambda: formal.contents(ctx),
+        "approval_block": lambda signatures=False: approval.approval_block(ctx, signatures),
+        "role_summary": lambda: roles.role_summary_table(ctx),
+        "role_duties": lambda: roles.role_duties(ctx),
+        "role_matrix": lambda: roles.role_matrix(ctx),
+        "legal_framework": lambda: legal.legal_framework(ctx),
+        "related_policies": lambda: listings.related_policies(ctx),
+        "dos_and_donts": lambda which: listings.dos_and_donts(ctx, which),
+        "glossary": lambda: listings.glossary(ctx),
+        "platforms": lambda: listings.platforms(ctx),
+    }
+    for name, function in macros.items():
+        env.macro(function, name)
+
+    env.variables["abbreviations"] = listings.abbreviations(ctx)
+
+
+def append_abbreviations(env) -> None:
+    """Every page gets the glossary's abbreviations, so SLT, DSL... expand on hover anywhere."""
+    env.markdown += "\n\n" + env.variables.get("abbreviations", "") + "\n"

@@ -1,0 +1,53 @@
+"""The approval and review block, and the version stamp shown in every page's footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import markup
+from ..placeholders import CYCLE_WORDS
+from .context import RenderContext
+
+
+def long_date(date: dt.date | None) -> str:
+    return f"{date.day} {date:%B %Y}" if date else "not recorded"
+
+
+def approval_block(ctx: RenderContext, signatures: bool = False) -> str:
+    policy = ctx.policy
+    approval = policy.approval
+    rows = [
+        ("Policy version", markup.text(policy.version)),
+        ("Approved by", markup.text(approval.get("approved_by", ""))),
+        ("Approved on", long_date(policy.approved_on)),
+        ("Review cycle", CYCLE_WORDS[policy.review_cycle_years].capitalize()),
+        ("Next review due", long_date(policy.next_review)),
+        ("Review led by", markup.text(approval.get("review_responsibility", ""))),
+        ("Content fingerprint", f"<code>{policy.fingerprint}</code>"),
+    ]
+    out = ['<div class="approval-block" markdown>', "", "| | |", "|---|---|"]
+    out += [f"| **{label}** | {value} |" for label, value in rows if value]
+    out += [""]
+    if signatures:
+        people = policy.people()
+        signers = [("Head teacher", people.get("head_teacher", {}).get("name", "")),
+                   ("Chair of governors", people.get("chair_of_governors", {}).get("name", ""))]
+        out.append('<div class="signature-lines">')
+        for role, name in signers:
+            out.append(f'<p class="signature-line"><span>Signed: </span><span class="signature-space"></span>'
+                       f"<span>{markup.text(role)}{', ' + markup.text(name) if name else ''}</span>"
+                       f'<span class="signature-date">Date: </span></p>')
+        out.append("</div>")
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
+def version_stamp(policy) -> dict:
+    """Values the footer template shows on every page."""
+    return {
+        "version": policy.version,
+        "approved_on": long_date(policy.approved_on),
+        "next_review": long_date(policy.next_review),
+        "fingerprint": policy.fingerprint,
+        "overdue": policy.is_overdue(),
+    }

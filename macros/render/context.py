@@ -1,0 +1,39 @@
+"""What every renderer needs besides the policy: filled placeholders and the back-link index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .. import markup
+from ..model import Clause, Policy
+from ..placeholders import fill, known_values
+from ..references import Backlink, incoming_references
+from ..site_map import link
+
+
+@dataclass
+class RenderContext:
+    policy: Policy
+
+    @cached_property
+    def values(self) -> dict[str, str]:
+        return known_values(self.policy)
+
+    @cached_property
+    def incoming(self) -> dict[str, list[Backlink]]:
+        return incoming_references(self.policy)
+
+    def words(self, raw: str) -> str:
+        """Data text with placeholders filled, escaped for Markdown."""
+        return markup.text(fill(raw, self.values))
+
+    def clause_link(self, clause_id: str, with_title: bool = True) -> str:
+        clause = self.policy.clauses.get(clause_id)
+        if clause is None:
+            return markup.text(clause_id)
+        label = f"{clause.number} {clause.title}" if with_title else clause.number
+        return markup.link(label, link("clause", clause.id))
+
+    def clause_text(self, clause: Clause, audience: str | None = None) -> str:
+        return self.words(clause.summary_for(audience) if audience else clause.text)

@@ -1,0 +1,59 @@
+"""Roles and responsibilities: each role's duties, and a matrix of duty × role."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..site_map import anchor, link
+from .context import RenderContext
+
+
+def role_duties(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    people = policy.people()
+    out = []
+    for role_id, (role, _) in policy.roles.items():
+        title = role["name"] + (f" ({role['abbr']})" if role.get("abbr") else "")
+        out.append(f"### {markup.text(title)} {{ #{anchor('role', role_id)} }}\n")
+        out.append(ctx.words(role.get("description", "")) + "\n")
+        person = people.get(role.get("person") or "")
+        if person:
+            out.append(f"**In this school:** {ctx.words(person.get('name', ''))}, {ctx.words(person.get('role', ''))}\n")
+        duties = [c for c in policy.all_clauses() if role_id in c.roles]
+        out.append(f"**Duties ({len(duties)}):**\n")
+        out.extend(f"- {ctx.clause_link(c.id)}" for c in duties)
+        out.append("")
+    return "\n".join(out)
+
+
+def role_matrix(ctx: RenderContext) -> str:
+    """One table per section: a row per clause, a column per role, a tick where the role is responsible."""
+    policy = ctx.policy
+    role_ids = list(policy.roles)
+    heads = []
+    for role_id in role_ids:
+        role = policy.roles[role_id][0]
+        short = role.get("abbr") or role["name"]
+        heads.append(f'<abbr title="{markup.attribute(role["name"])}">{markup.text(short)}</abbr>'
+                     if role.get("abbr") else markup.text(short))
+    out = []
+    for section in policy.sections:
+        out.append(f"### {section.number}. {markup.text(section.title)} {{ #matrix-{section.id} }}\n")
+        out.append("| Duty | " + " | ".join(heads) + " |")
+        out.append("|---|" + "|".join(":-:" for _ in role_ids) + "|")
+        for clause in section.clauses:
+            cells = ['<span class="tick" role="img" aria-label="responsible">✓</span>' if r in clause.roles else ""
+                     for r in role_ids]
+            out.append(f"| {ctx.clause_link(clause.id)} | " + " | ".join(cells) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def role_summary_table(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    out = ["| Role | Duties | Named person |", "|---|--:|---|"]
+    people = policy.people()
+    for role_id, (role, _) in policy.roles.items():
+        count = sum(1 for c in policy.all_clauses() if role_id in c.roles)
+        person = people.get(role.get("person") or "", {}).get("name", "")
+        out.append(f"| {markup.link(role['name'], link('role', role_id))} | {count} | {ctx.words(person)} |")
+    return "\n".join(out)
