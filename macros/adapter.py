@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .engine import load_checked_policy
 from .problems import PolicyDataError
-from .render import approval, formal, legal, listings, roles
+from .render import approval, formal, guides, legal, listings, roles, selfcheck
 from .render.context import RenderContext
 
 log = logging.getLogger("mkdocs.plugins.policy")
@@ -41,6 +41,11 @@ def register(env, data_dir: Path) -> None:
         "dos_and_donts": lambda which: listings.dos_and_donts(ctx, which),
         "glossary": lambda: listings.glossary(ctx),
         "platforms": lambda: listings.platforms(ctx),
+        "guide": lambda guide_id: guides.guide(ctx, guide_id),
+        "guide_contents": lambda guide_id: guides.guide_contents(ctx, guide_id),
+        "quiz": lambda quiz_id: selfcheck.quiz(ctx, quiz_id),
+        "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
+        "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
     }
     for name, function in macros.items():
         env.macro(function, name)

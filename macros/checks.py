@@ -310,12 +310,12 @@ def summaries_are_current(policy: Policy) -> Iterator[Problem]:
         expected = summary_fingerprint(clause)
         checked = clause.record.get("summary_checked")
         if checked is None:
-            yield _at(clause.where, clause.id, f"summaries need `summary_checked: {expected}` "
+            yield _at(clause.where, clause.id, f"summaries need `summary_checked: \"{expected}\"` "
                                                "(the fingerprint of the text they were checked against)")
         elif checked != expected:
             yield Problem(clause.where.file, _line(policy, clause.where, "summary_checked"), f"'{clause.id}'",
                           f"summaries may be stale: the formal text changed since they were checked ({checked}); "
-                          f"re-read them, then set `summary_checked: {expected}`")
+                          f"re-read them, then set `summary_checked: \"{expected}\"`")
 
 
 # --- dates ---------------------------------------------------------------------------------------

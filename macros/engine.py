@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import reader_checks  # noqa: F401  (registers its checks)
 from .checks import run_checks
 from .loading import load_files
 from .model import Policy

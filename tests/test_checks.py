@@ -84,7 +84,7 @@ def test_stale_summary(data):
     found = messages(data)
     assert any(m.startswith("policy_data/sections/posting.yml:13: 'posting.no-full-names': summaries may be stale: "
                             "the formal text changed since they were checked (8b904a8b); re-read them, then set "
-                            "`summary_checked: ") for m in found), found
+                            "`summary_checked: \"") for m in found), found
 
 
 def test_self_reference(data):

@@ -1,0 +1,55 @@
+"""Audience guides: the same clauses, grouped by situation, in each audience's own words."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..model import KIND_LABELS
+from .context import RenderContext
+
+PLAIN_KIND = {
+    "staff": KIND_LABELS,
+    "parents": {"must": "Please do", "must-not": "Please don't", "should": "We ask", "may": "You may",
+                "info": "Good to know"},
+    "pupils": {"must": "Always", "must-not": "Never", "should": "Try to", "may": "You can", "info": "Good to know"},
+}
+
+
+def guide_item(ctx: RenderContext, guide_id: str, audience: str, clause_id: str) -> str:
+    clause = ctx.policy.clauses[clause_id]
+    label = PLAIN_KIND[audience].get(clause.kind, "")
+    link = markup.link(f"clause {clause.number}" if audience == "staff" else f"policy clause {clause.number}",
+                       f"policy.md#{clause.id}")
+    return "\n".join([
+        f"#### {markup.text(clause.title)} {{ #{guide_id}--{clause.id} }}",
+        "",
+        f'<div class="guide-item guide-item--{clause.kind}" markdown>',
+        "",
+        f'<strong class="guide-kind">{label}:</strong> {ctx.clause_text(clause, audience)}',
+        "",
+        f'<p class="guide-source" markdown>From {link}</p>',
+        "",
+        "</div>",
+        "",
+    ])
+
+
+def guide(ctx: RenderContext, guide_id: str) -> str:
+    record = ctx.policy.guides[guide_id][0]
+    audience = record["audience"]
+    out = []
+    for group in record.get("groups") or []:
+        out.append(f"## {markup.text(group['title'])} {{ #{guide_id}-{group['id']} }}\n")
+        for topic in group.get("topics") or []:
+            out.append(f"### {markup.text(topic['title'])} {{ #{guide_id}-{group['id']}-{topic['id']} }}\n")
+            out.extend(guide_item(ctx, guide_id, audience, c) for c in topic.get("clauses") or []
+                       if c in ctx.policy.clauses)
+    return "\n".join(out)
+
+
+def guide_contents(ctx: RenderContext, guide_id: str) -> str:
+    record = ctx.policy.guides[guide_id][0]
+    lines = []
+    for group in record.get("groups") or []:
+        topics = ", ".join(markup.link(t["title"], f"#{guide_id}-{group['id']}-{t['id']}") for t in group.get("topics") or [])
+        lines.append(f"- **{markup.link(group['title'], '#' + guide_id + '-' + group['id'])}**: {topics}")
+    return "\n".join(lines)

@@ -1,0 +1,116 @@
+"""Quizzes and checklists as markup that is complete without JavaScript.
+
+Answers and explanations sit in <details>, so the page works and prints with no script; the
+handbook's own script (docs/assets/selfcheck.js) adds checking, scores and remembered ticks.
+"""
+
+from __future__ import annotations
+
+from .. import markup
+from .context import RenderContext
+
+LETTERS = "ABCDEF"
+
+
+def _question(ctx: RenderContext, quiz_id: str, number: int, total: int, question: dict) -> str:
+    qid = f"q-{question['id']}"
+    multiple = bool(question.get("multiple"))
+    kind = "checkbox" if multiple else "radio"
+    hint = " Choose all that apply." if multiple else ""
+    options = question.get("options") or []
+    correct = [LETTERS[i] for i, o in enumerate(options) if o.get("correct")]
+    out = [
+        f'<div class="quiz-question" id="{qid}" data-question="{question["id"]}" markdown>',
+        "",
+        f'<fieldset><legend><span class="quiz-number">Question {number} of {total}.</span> '
+        f'{ctx.words(question["prompt"])}{hint}</legend>',
+    ]
+    for index, option in enumerate(options):
+        option_id = f"{qid}-{index + 1}"
+        out.append(f'<div class="quiz-option"><input type="{kind}" name="{qid}" id="{option_id}" value="{index}" '
+                   f'data-correct="{"true" if option.get("correct") else "false"}">'
+                   f'<label for="{option_id}"><span class="quiz-letter">{LETTERS[index]}.</span> '
+                   f'{ctx.words(option["text"])}</label></div>')
+    out += [
+        "</fieldset>",
+        '<p class="quiz-controls" hidden><button type="button" class="md-button quiz-check">Check answer</button></p>',
+        '<div class="quiz-feedback" role="status" aria-live="polite"></div>',
+        "",
+        '<details class="quiz-answer" markdown>',
+        f"<summary>Answer and explanation for question {number}</summary>",
+        "",
+        f"**Right answer{'s' if len(correct) > 1 else ''}: {', '.join(correct)}.** {ctx.words(question['explanation'])}",
+        "",
+    ]
+    for index, option in enumerate(options):
+        verdict = "Right" if option.get("correct") else "Not right"
+        out.append(f'- <span class="quiz-option-feedback" data-option="{index}">'
+                   f"{LETTERS[index]}: {verdict}. {ctx.words(option['feedback'])}</span>")
+    refs = markup.join([ctx.clause_link(c) for c in question.get("clauses") or []])
+    out += ["", f'<p class="quiz-clauses" markdown>Policy: {refs}</p>', "", "</details>", "", "</div>", ""]
+    return "\n".join(out)
+
+
+def quiz(ctx: RenderContext, quiz_id: str) -> str:
+    record = ctx.policy.quizzes[quiz_id][0]
+    questions = record.get("questions") or []
+    policy = ctx.policy
+    out = [
+        f'<div class="quiz" id="quiz-{quiz_id}" data-quiz="{quiz_id}" data-title="{markup.attribute(record["title"])}" '
+        f'data-version="{markup.attribute(policy.version)}" data-fingerprint="{policy.fingerprint}" '
+        f'data-total="{len(questions)}" markdown>',
+        "",
+    ]
+    if record.get("description"):
+        out += [ctx.words(record["description"]), ""]
+    out += ['<p class="quiz-status" hidden><span class="quiz-score" role="status" aria-live="polite"></span> '
+            '<button type="button" class="md-button quiz-reset">Start again</button></p>', ""]
+    out += [_question(ctx, quiz_id, n, len(questions), q) for n, q in enumerate(questions, start=1)]
+    out += [
+        '<section class="quiz-summary" aria-labelledby="quiz-summary-title" hidden>',
+        '<h2 id="quiz-summary-title">Your result</h2>',
+        '<p class="quiz-summary-score"></p>',
+        '<div class="quiz-summary-revise"></div>',
+        '<div class="completion-record" aria-labelledby="record-title">',
+        '<h3 id="record-title">Completion record</h3>',
+        '<p><label for="record-name">Your name (stays on this device)</label> '
+        '<input type="text" id="record-name" autocomplete="name"></p>',
+        '<dl class="record-fields"></dl>',
+        '<p><button type="button" class="md-button md-button--primary record-print">Print this record</button></p>',
+        "</div>",
+        "</section>",
+        "",
+        "</div>",
+    ]
+    return "\n".join(out)
+
+
+def checklist(ctx: RenderContext, checklist_id: str, level: int = 2) -> str:
+    record = ctx.policy.checklists[checklist_id][0]
+    policy = ctx.policy
+    out = [
+        f"{'#' * level} {markup.text(record['title'])} {{ #checklist-{checklist_id} }}",
+        "",
+        f"*{ctx.words(record['when'])}*",
+        "",
+        f'<div class="checklist" data-checklist="{checklist_id}" data-version="{markup.attribute(policy.version)}" '
+        f'data-fingerprint="{policy.fingerprint}" markdown>',
+        "",
+        f'<fieldset><legend class="visually-hidden">{markup.text(record["title"])}</legend>',
+        "",
+    ]
+    for item in record.get("items") or []:
+        item_id = f"cl-{checklist_id}-{item['id']}"
+        refs = markup.join([ctx.clause_link(c, with_title=False) for c in item.get("clauses") or []])
+        out += [f'<div class="checklist-item" markdown><input type="checkbox" id="{item_id}" data-item="{item["id"]}">'
+                f' <label for="{item_id}">{ctx.words(item["text"])}</label> <span class="checklist-ref">(clause {refs})</span></div>',
+                ""]
+    out += ["</fieldset>", "",
+            '<p class="checklist-status" hidden><span class="checklist-count" role="status" aria-live="polite"></span> '
+            '<button type="button" class="md-button checklist-reset">Clear ticks</button></p>', "", "</div>", ""]
+    return "\n".join(out)
+
+
+def checklists_for(ctx: RenderContext, audience: str | None = None) -> str:
+    ids = [cid for cid, (record, _, _) in ctx.policy.checklists.items() if audience in (None, record.get("audience"))]
+    return "\n".join(checklist(ctx, cid) for cid in ids)
