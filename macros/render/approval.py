@@ -25,9 +25,9 @@ def approval_block(ctx: RenderContext, signatures: bool = False) -> str:
         ("Review led by", markup.text(approval.get("review_responsibility", ""))),
         ("Content fingerprint", f"<code>{policy.fingerprint}</code>"),
     ]
-    out = ['<div class="approval-block" markdown>', "", "| | |", "|---|---|"]
-    out += [f"| **{label}** | {value} |" for label, value in rows if value]
-    out += [""]
+    out = ['<table class="approval-block">', "<caption>Approval and review</caption>", "<tbody>"]
+    out += [f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows if value]
+    out += ["</tbody>", "</table>", ""]
     if signatures:
         people = policy.people()
         signers = [("Head teacher", people.get("head_teacher", {}).get("name", "")),
@@ -38,7 +38,6 @@ def approval_block(ctx: RenderContext, signatures: bool = False) -> str:
                        f"<span>{markup.text(role)}{', ' + markup.text(name) if name else ''}</span>"
                        f'<span class="signature-date">Date: </span></p>')
         out.append("</div>")
-    out += ["", "</div>"]
     return "\n".join(out)
 
 

@@ -45,8 +45,8 @@ def _refs_line(ctx: RenderContext, clause: Clause) -> list[str]:
 def _sources_line(ctx: RenderContext, clause: Clause) -> str:
     parts = []
     for source in clause.sources:
-        record = ctx.policy.sources.get(source.get("policy"), ({"title": source.get("policy")}, None))[0]
-        name = str(record.get("title", "")).split(" — ")[0]
+        record = ctx.policy.sources.get(source.get("policy"), ({}, None))[0]
+        name = str(record.get("short") or source.get("policy"))
         parts.append(markup.text(name + (f" ({source['ref']})" if source.get("ref") else "")))
     return f"**Drawn from:** {'; '.join(parts)}" if parts else ""
 

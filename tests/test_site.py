@@ -1,0 +1,94 @@
+"""The built site: strict build, clause anchors and text, back-links, no third parties, accessibility."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from browser_tools import axe_violations, site_pages
+from conftest import PROJECT
+
+
+def read(site, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_policy_page_shows_each_clause_with_its_anchor_and_text(built_site, policy):
+    page = read(built_site, "policy")
+    for clause in policy.all_clauses():
+        assert f'id="{clause.id}"' in page, clause.id
+    clause = policy.clauses["personal-use.identify-employer"]
+    sentence = html.escape(" ".join(clause.text.split()[:8]), quote=True)
+    assert sentence.split()[0] in page and clause.title.split()[0] in page
+
+
+def test_placeholders_are_filled_with_the_school_profile(built_site, policy):
+    page = read(built_site, "policy")
+    assert "{school.name}" not in page and "{people.dsl.name}" not in page
+    assert html.escape(policy.school["people"]["dsl"]["name"]) in page
+
+
+def clause_block(page: str, clause_id: str) -> str:
+    """The HTML from a clause's heading to the next clause heading."""
+    start = page.index(f'id="{clause_id}"')
+    end = page.find('class="clause-heading"', start + 1)
+    return page[start:end if end != -1 else None]
+
+
+def test_every_clause_shows_where_it_is_referred_from(built_site, policy):
+    from macros.references import incoming_references
+    page = read(built_site, "policy")
+    incoming = incoming_references(policy)
+    missing = []
+    for clause in policy.all_clauses():
+        backlinks = [b for b in incoming.get(clause.id, []) if b.kind != "role"]
+        block = clause_block(page, clause.id)
+        if backlinks and "Referred to from" not in block:
+            missing.append(clause.id)
+    assert not missing
+
+
+def test_every_page_shows_the_version_stamp(built_site, policy):
+    for relative in site_pages(built_site):
+        page = (built_site / relative / "index.html").read_text(encoding="utf-8")
+        assert f"<code>{policy.fingerprint}</code>" in page, relative
+        assert f"Policy version <strong>{policy.version}</strong>" in page, relative
+
+
+def test_no_page_references_a_third_party_resource(built_site):
+    """Scripts, styles, fonts and images all come from the site itself."""
+    pattern = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*(?:src|href)="(https?:)?//', re.I)
+    for html_file in built_site.rglob("*.html"):
+        found = pattern.search(html_file.read_text(encoding="utf-8"))
+        assert not found, f"{html_file}: {found.group(0)}"
+
+
+def test_glossary_abbreviations_expand_on_every_page(built_site):
+    page = read(built_site, "roles")
+    assert '<abbr title="Designated Safeguarding Lead">DSL</abbr>' in page
+
+
+@pytest.mark.browser
+def test_pages_make_no_third_party_requests(built_site, site_url, page):
+    origin = urlparse(site_url).netloc
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if urlparse(request.url).netloc not in (origin, "") and not request.url.startswith("data:") else None)
+    for relative in site_pages(built_site):
+        page.goto(site_url + relative)
+        page.wait_for_load_state("networkidle")
+    assert not outside
+
+
+
+
+@pytest.mark.browser
+def test_every_page_passes_axe_wcag_22_aa(built_site, site_url, page):
+    failures = []
+    for relative in site_pages(built_site):
+        page.goto(site_url + relative)
+        failures += [f"{relative or '(home)'}: {v}" for v in axe_violations(page)]
+    assert not failures, "\n".join(failures)
