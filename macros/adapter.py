@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .engine import load_checked_policy
 from .problems import PolicyDataError
-from .render import approval, formal, guides, legal, listings, roles, selfcheck
+from .render import approval, changes_page, formal, guides, legal, listings, review_page, roles, selfcheck
 from .render.context import RenderContext
 
 log = logging.getLogger("mkdocs.plugins.policy")
@@ -20,12 +20,16 @@ def register(env, data_dir: Path) -> None:
         from mkdocs.exceptions import Abort
         # Abort prints just our message (no traceback) and stops before the site folder is touched.
         raise Abort("\n" + str(error)) from None
-    ctx = RenderContext(policy)
+    ctx = RenderContext(policy, data_dir)
     stamp = approval.version_stamp(policy)
     env.conf["extra"]["policy_stamp"] = stamp
     if stamp["overdue"]:
-        log.warning("The policy was due for review on %s: review it and record the new approval in "
-                    "policy_data/school.yml", stamp["next_review"])
+        message = (f"The policy was due for review on {stamp['next_review']}: review it and record the new "
+                   "approval in policy_data/school.yml")
+        if policy.approval.get("when_overdue") == "fail":
+            from mkdocs.exceptions import Abort
+            raise Abort(message + " (approval.when_overdue is 'fail')")
+        log.warning(message)
     env.variables["policy"] = policy
     env.variables["school"] = policy.school
 
@@ -46,6 +50,8 @@ def register(env, data_dir: Path) -> None:
         "quiz": lambda quiz_id: selfcheck.quiz(ctx, quiz_id),
         "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
         "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
+        "review_report": lambda: review_page.review_report(ctx),
+        "what_changed": lambda audience=None: changes_page.what_changed(ctx, audience),
     }
     for name, function in macros.items():
         env.macro(function, name)

@@ -39,6 +39,15 @@ def _at(where: Located, record: str, message: str) -> Problem:
     return Problem(where.file, where.line, f"'{record}'" if record != "(file)" else record, message)
 
 
+def _suggest_record(name: str, known: dict) -> str:
+    """Like _suggest, but also knows former names: 'twitter' suggests 'x' (formerly Twitter)."""
+    for record_id, entry in known.items():
+        record = entry[0] if isinstance(entry, tuple) else None
+        if isinstance(record, dict) and str(record.get("formerly", "")).lower() == name.lower():
+            return f"; did you mean '{record_id}' (formerly {record['formerly']})?"
+    return _suggest(name, known)
+
+
 def _suggest(name: str, known) -> str:
     close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
@@ -151,7 +160,7 @@ def clause_references_resolve(policy: Policy) -> Iterator[Problem]:
                                   "a clause cannot refer to itself; remove it from refs.clauses")
                 elif isinstance(target, str) and target not in known:
                     yield Problem(clause.where.file, line, f"'{clause.id}'",
-                                  f"refs.{key}: no {noun} '{target}'{_suggest(target, known)}")
+                                  f"refs.{key}: no {noun} '{target}'{_suggest_record(target, known)}")
         for position, role in enumerate(clause.roles):
             if role not in policy.roles:
                 yield Problem(clause.where.file, _line(policy, clause.where, "roles", position), f"'{clause.id}'",

@@ -12,9 +12,10 @@ from .problems import PolicyDataError, Problem
 
 
 def load_policy(data_dir: Path) -> tuple[Policy, list[Problem]]:
-    files, problems = load_files(Path(data_dir))
+    files, problems, all_readable = load_files(Path(data_dir))
     policy = Policy(files)
-    problems += run_checks(policy)
+    if all_readable:  # cross-references are only meaningful once every file can be read
+        problems += run_checks(policy)
     return policy, sorted(set(problems))
 
 

@@ -17,8 +17,9 @@ def _shown_prefix(data_dir: Path) -> str:
         return data_dir.as_posix()
 
 
-def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
-    """All data files by their path inside `data_dir`, and every problem found reading them.
+def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem], bool]:
+    """All data files by their path inside `data_dir`, every problem found reading them, and whether
+    every file could be read.
 
     A file that cannot be parsed is left out; one that fails its schema is kept, so that later
     checks can still report what else is wrong.
@@ -26,6 +27,7 @@ def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     shown_prefix = _shown_prefix(data_dir)
     files: dict[str, DataFile] = {}
     problems: list[Problem] = []
+    all_readable = True
     candidates = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     for path in candidates:
         relative = path.relative_to(data_dir).as_posix()
@@ -37,7 +39,8 @@ def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
             continue
         data_file, found = read_data_file(path, shown)
         problems += found
+        all_readable = all_readable and data_file is not None
         if data_file is not None:
             problems += check_schema(data_file, relative)
             files[relative] = data_file
-    return files, problems
+    return files, problems, all_readable

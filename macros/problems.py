@@ -19,6 +19,10 @@ class Problem:
         return f"{where}: {self.record}: {self.message}"
 
 
+# Messages of problems that stop a file being read at all (see yaml_source.read_data_file).
+UNREADABLE = ("YAML syntax", "the file is not UTF-8", "the file is empty")
+
+
 class PolicyDataError(Exception):
     """Raised when the data has problems; carries all of them, never just the first."""
 
@@ -29,6 +33,8 @@ class PolicyDataError(Exception):
 
 def format_problems(problems: list[Problem]) -> str:
     lines = [str(p) for p in problems]
+    if any(p.record == "(file)" and p.message.startswith(UNREADABLE) for p in problems):
+        lines.append("(the cross-reference checks run once every file can be read: fix the files above first)")
     count = len(problems)
     lines.append(f"check failed: {count} problem{'s' if count != 1 else ''} in the policy data")
     return "\n".join(lines)

@@ -85,8 +85,11 @@ TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of field
               "boolean": "true or false", "number": "a number"}
 
 
-def _message(error: ValidationError) -> str:
+def _message(error: ValidationError, schema_name: str) -> str:
     where = _field(error.absolute_path)
+    if not error.absolute_path and error.validator == "type":
+        return (f"the file must be a mapping of fields (got {_shown(error.instance)}); "
+                f"see schemas/{schema_name}.schema.json for what it holds")
     schema = error.schema
     expected = schema.get("description")
     kind = error.validator
@@ -145,5 +148,5 @@ def check_schema(file: DataFile, relative_path: str) -> list[Problem]:
             if extra:
                 path = path + (extra[0],)
         problems.append(Problem(file.path, file.line_of(path), _record_label(file.data, error.absolute_path),
-                                _message(error)))
+                                _message(error, name)))
     return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from functools import cached_property
 
 from .. import markup
@@ -15,6 +16,7 @@ from ..site_map import link
 @dataclass
 class RenderContext:
     policy: Policy
+    data_dir: Path | None = None  # for the snapshots of approved versions
 
     @cached_property
     def values(self) -> dict[str, str]:

@@ -1,0 +1,138 @@
+"""What changed between approved versions: clause by clause, and in the school's options.
+
+Each approved version is kept as a snapshot in policy_data/approved/<version>.yml, written by
+`python -m macros snapshot` when governors approve. Snapshots are plain files a school keeps with its
+data, so the comparison works without git history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Policy
+
+SNAPSHOT_DIR = "approved"
+
+
+def snapshot_of(policy: Policy) -> dict:
+    """The parts of the policy a reader would notice changing."""
+    return {
+        "version": policy.version,
+        "approved_on": str(policy.approval.get("approved_on", "")),
+        "clauses": {c.id: {"title": c.title, "kind": c.kind, "text": " ".join(c.text.split()),
+                           "audiences": c.audiences,
+                           **({"summary": {k: " ".join(v.split()) for k, v in sorted(c.summary.items())}}
+                              if c.summary else {})}
+                    for c in policy.all_clauses()},
+        "options": dict(policy.options),
+        "people": {k: {"name": v.get("name", ""), "role": v.get("role", "")} for k, v in policy.people().items()},
+    }
+
+
+def write_snapshot(policy: Policy, data_dir: Path) -> Path:
+    folder = data_dir / SNAPSHOT_DIR
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{policy.version}.yml"
+    header = (f"# The policy as approved: version {policy.version}. Written by `python -m macros snapshot`;\n"
+              "# do not edit. The 'What changed' page compares the current data with these snapshots.\n")
+    target.write_text(header + yaml.safe_dump(snapshot_of(policy), sort_keys=True, allow_unicode=True, width=100),
+                      encoding="utf-8")
+    return target
+
+
+def _version_key(version: str):
+    return tuple(int(p) for p in version.split(".") if p.isdigit())
+
+
+def read_snapshots(data_dir: Path) -> dict[str, dict]:
+    """Snapshots by version; unreadable ones are skipped (the page says which versions it could compare)."""
+    found = {}
+    for path in sorted((data_dir / SNAPSHOT_DIR).glob("*.yml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("clauses"), dict):
+            found[str(data.get("version", path.stem))] = data
+    return dict(sorted(found.items(), key=lambda item: _version_key(item[0])))
+
+
+@dataclass
+class Reworded:
+    clause_id: str
+    title: str
+    old_text: str
+    new_text: str
+    old_kind: str
+    new_kind: str
+
+
+@dataclass
+class Changes:
+    old_version: str
+    new_version: str
+    added: list[str] = field(default_factory=list)
+    removed: list[tuple[str, dict]] = field(default_factory=list)
+    reworded: list[Reworded] = field(default_factory=list)
+    options: list[tuple[str, str, str]] = field(default_factory=list)   # name, old, new
+    people: list[tuple[str, str, str]] = field(default_factory=list)    # role key, old name, new name
+    audiences: dict[str, set[str]] = field(default_factory=dict)         # clause id -> audiences
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.reworded or self.options or self.people)
+
+    def for_audience(self, audience: str) -> "Changes":
+        """Only the clause changes that concern one audience (options and people are left out)."""
+        keep = lambda clause_id: audience in self.audiences.get(clause_id, set())  # noqa: E731
+        return Changes(self.old_version, self.new_version,
+                       added=[c for c in self.added if keep(c)],
+                       removed=[(c, old) for c, old in self.removed if audience in old.get("audiences", [])],
+                       reworded=[r for r in self.reworded if keep(r.clause_id)],
+                       audiences=self.audiences)
+
+
+def compare(old: dict, new: dict) -> Changes:
+    changes = Changes(str(old.get("version", "?")), str(new.get("version", "?")))
+    old_clauses, new_clauses = old.get("clauses", {}), new.get("clauses", {})
+    for clause_id, clause in new_clauses.items():
+        changes.audiences[clause_id] = set(clause.get("audiences", []))
+        before = old_clauses.get(clause_id)
+        if before is None:
+            changes.added.append(clause_id)
+        elif before.get("text") != clause.get("text") or before.get("kind") != clause.get("kind"):
+            changes.reworded.append(Reworded(clause_id, clause.get("title", ""), before.get("text", ""),
+                                             clause.get("text", ""), before.get("kind", ""), clause.get("kind", "")))
+    for clause_id, clause in old_clauses.items():
+        if clause_id not in new_clauses:
+            changes.removed.append((clause_id, clause))
+            changes.audiences.setdefault(clause_id, set(clause.get("audiences", [])))
+    for name in sorted(set(old.get("options", {})) | set(new.get("options", {}))):
+        before, after = old.get("options", {}).get(name), new.get("options", {}).get(name)
+        if before != after:
+            changes.options.append((name, str(before), str(after)))
+    for key in sorted(set(old.get("people", {})) | set(new.get("people", {}))):
+        before = (old.get("people", {}).get(key) or {}).get("name", "")
+        after = (new.get("people", {}).get(key) or {}).get("name", "")
+        if before != after:
+            changes.people.append((key, before, after))
+    return changes
+
+
+def review_changes(policy: Policy, data_dir: Path) -> tuple[Changes | None, Changes | None]:
+    """(changes since the version in force was approved, changes the version in force made).
+
+    Either is None when the snapshot it needs is missing.
+    """
+    snapshots = read_snapshots(data_dir)
+    current = snapshot_of(policy)
+    since_approval = compare(snapshots[policy.version], current) if policy.version in snapshots else None
+    earlier = [v for v in snapshots if _version_key(v) < _version_key(policy.version)]
+    in_force = None
+    if earlier:
+        approved = snapshots.get(policy.version, current)
+        in_force = compare(snapshots[earlier[-1]], approved)
+    return since_approval, in_force

@@ -1,0 +1,135 @@
+"""The yearly review report: what a reviewer should confirm, change or look at again."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .checks import has_summary, summary_fingerprint
+from .model import Policy
+
+
+@dataclass
+class ReviewItem:
+    title: str      # what to look at
+    detail: str     # why, in a sentence
+    cited_by: list[str] = field(default_factory=list)  # clause ids
+
+
+@dataclass
+class ReviewReport:
+    today: dt.date
+    dates: list[ReviewItem]
+    legislation: list[ReviewItem]
+    people: list[ReviewItem]
+    addresses: list[ReviewItem]
+    summaries: list[ReviewItem]
+    platforms: list[ReviewItem]
+    to_confirm: list[ReviewItem]
+
+    def sections(self) -> list[tuple[str, list[ReviewItem]]]:
+        return [("Dates", self.dates), ("Legislation to check", self.legislation),
+                ("Named people and contact routes to confirm", self.people),
+                ("Summaries that may be stale", self.summaries), ("Platform facts to re-check", self.platforms),
+                ("Facts marked to be confirmed", self.to_confirm),
+                ("External addresses the site links to", self.addresses)]
+
+
+def _long(date) -> str:
+    return f"{date.day} {date:%B %Y}" if date else "not recorded"
+
+
+def _cited_by(policy: Policy, law_id: str) -> list[str]:
+    return [c.id for c in policy.all_clauses() if law_id in (c.refs.get("legislation") or [])]
+
+
+def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
+    today = today or dt.date.today()
+    dates = [ReviewItem("Approved", f"Version {policy.version}, approved by {policy.approval.get('approved_by', '?')} "
+                                    f"on {_long(policy.approved_on)}.")]
+    next_review = policy.next_review
+    if next_review and today > next_review:
+        dates.append(ReviewItem("Review overdue", f"The review was due on {_long(next_review)} "
+                                                  f"({(today - next_review).days} days ago)."))
+    elif next_review:
+        dates.append(ReviewItem("Next review", f"Due on {_long(next_review)} (in {(next_review - today).days} days)."))
+
+    legislation = []
+    for law_id, (record, _) in policy.legislation.items():
+        status = record.get("status")
+        reasons = []
+        if status in ("repealed", "abolished"):
+            replaced = ", ".join(policy.legislation[s][0]["title"] for s in record.get("superseded_by") or []
+                                 if s in policy.legislation)
+            reasons.append(f"{status}; cite instead: {replaced}")
+        elif status == "partly-in-force":
+            reasons.append("only partly in force")
+        if record.get("verify"):
+            reasons.append("marked to be checked against an official copy")
+        if reasons:
+            legislation.append(ReviewItem(record["title"], "; ".join(reasons) + ".", _cited_by(policy, law_id)))
+
+    people = []
+    for key, person in policy.people().items():
+        detail = person.get("role", "") + (f", {person['email']}" if person.get("email") else "")
+        people.append(ReviewItem(person.get("name", key), f"{detail}. Still in post? (school.yml people.{key})"))
+    contacts = policy.school.get("contacts") if isinstance(policy.school.get("contacts"), dict) else {}
+    for key, contact in contacts.items():
+        if isinstance(contact, dict):
+            shown = ", ".join(str(v) for k, v in contact.items() if k in ("email", "phone", "url"))
+            people.append(ReviewItem(f"Contact: {key}", f"{shown or 'see school.yml'} (school.yml contacts.{key})"))
+
+    summaries = [ReviewItem(c.id, "The formal text changed since the summaries were last checked.")
+                 for c in policy.all_clauses()
+                 if has_summary(c) and str(c.record.get("summary_checked")) != summary_fingerprint(c)]
+
+    platforms = []
+    for platform_id, (record, _, _) in policy.platforms.items():
+        try:
+            checked = dt.date.fromisoformat(str(record.get("facts_checked")))
+        except ValueError:
+            checked = None
+        stale = checked is None or (policy.approved_on and checked < policy.approved_on - dt.timedelta(days=365)) \
+            or (today - checked).days > 365 * policy.review_cycle_years
+        if stale:
+            platforms.append(ReviewItem(record.get("name", platform_id), f"Facts last checked {_long(checked)}."))
+        elif next_review and today > next_review:
+            platforms.append(ReviewItem(record.get("name", platform_id),
+                                        f"Facts checked {_long(checked)}; confirm them in this review."))
+
+    to_confirm = [ReviewItem(c.id, c.title) for c in policy.all_clauses() if c.record.get("verify")]
+
+    addresses = sorted(set(_addresses(policy)))
+    return ReviewReport(today, dates, legislation, people,
+                        [ReviewItem(url, where) for url, where in addresses], summaries, platforms, to_confirm)
+
+
+def _addresses(policy: Policy):
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, f"{where}.{key}" if where else str(key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, f"{where}[{index}]")
+        elif isinstance(node, str) and node.startswith("https://"):
+            yield node, where
+
+    for relative, file in sorted(policy.files.items()):
+        for url, where in walk(file.data, ""):
+            yield url, f"{relative}: {where}"
+
+
+def format_text(report: ReviewReport) -> str:
+    lines = [f"Review report, {_long(report.today)}", ""]
+    for title, items in report.sections():
+        lines.append(f"{title} ({len(items)})")
+        lines.append("-" * len(lines[-1]))
+        if not items:
+            lines.append("  nothing to report")
+        for item in items:
+            lines.append(f"  * {item.title}: {item.detail}")
+            if item.cited_by:
+                lines.append(f"      cited by: {', '.join(item.cited_by)}")
+        lines.append("")
+    return "\n".join(lines)

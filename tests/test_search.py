@@ -1,0 +1,58 @@
+"""Search in the real browser: realistic questions land on the clause or guide item that answers them."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# (what a reader types, clause ids any of which answers it)
+QUESTIONS = [
+    ("friend request former pupil", ["personal-use.former-pupils", "personal-use.pupil-friend-requests"]),
+    ("WhatsApp", ["parents.messaging-apps", "parents.staff-through-school-platforms", "pupils.minimum-ages"]),
+    ("photo consent", ["posting.image-consent"]),
+    ("tag", ["posting.no-tagging", "personal-use.guidance-images-tagging"]),
+    ("ex-pupil", ["personal-use.former-pupils"]),
+    ("disclaimer", ["personal-use.identify-employer", "organisation.staff-personal-accounts"]),
+    ("personal-use.identify-employer", ["personal-use.identify-employer"]),
+    ("number plates", ["posting.no-number-plates"]),
+    ("geolocation", ["x-account.school-no-geolocation", "posting.no-location"]),
+    ("message teacher evening", ["parents.contact-working-hours", "parents.staff-through-school-platforms"]),
+    ("complaint", ["parents.complaints-procedure", "monitoring.grievances-offline", "parents.offensive-posts"]),
+    ("upset online tell", ["pupils.tell-a-trusted-adult", "safeguarding.child-upset-online"]),
+]
+
+
+def search(page, site_url: str, query: str) -> list[str]:
+    """Type the query into the site's own search box; return the links of the results shown."""
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.type(query, delay=15)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_timeout(300)  # let the worker finish ranking
+    return page.eval_on_selector_all(".md-search-result__item a.md-search-result__link",
+                                     "links => links.slice(0, 8).map(a => a.getAttribute('href'))")
+
+
+def lands_on(href: str, clause_ids: list[str]) -> bool:
+    anchor = href.split("#", 1)[1] if "#" in href else ""
+    return any(anchor == c or anchor.endswith("--" + c) for c in clause_ids)
+
+
+def test_answers_exist(policy):
+    for _, clause_ids in QUESTIONS:
+        assert any(c in policy.clauses for c in clause_ids), clause_ids
+
+
+@pytest.mark.parametrize("query,clause_ids", QUESTIONS, ids=[q for q, _ in QUESTIONS])
+def test_search_lands_on_the_answer(site_url, page, query, clause_ids):
+    links = search(page, site_url, query)
+    assert any(lands_on(href, clause_ids) for href in links[:5]), f"{query!r} gave {links}"
+
+
+def test_results_say_which_guide_they_come_from(site_url, page):
+    search(page, site_url, "WhatsApp")
+    tags = page.eval_on_selector_all(".md-search-result .md-tag", "tags => tags.map(t => t.textContent.trim())")
+    assert "Parents' guide" in tags
