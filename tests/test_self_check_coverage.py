@@ -12,7 +12,7 @@ RULES = [c.id for c in POLICY.all_clauses() if c.kind in ("must", "must-not")]
 QUIZ_MINIMUMS = {"staff": 25, "parents": 8, "pupils": 8}
 
 
-def tested_clauses() -> set[str]:
+def clauses_under_test() -> set[str]:
     cited = set()
     for quiz, _, _ in POLICY.quizzes.values():
         cited.update(c for q in quiz["questions"] for c in q["clauses"])
@@ -23,7 +23,7 @@ def tested_clauses() -> set[str]:
 
 @pytest.mark.parametrize("clause_id", RULES)
 def test_every_rule_is_tested_by_a_question_or_checklist_item(clause_id):
-    assert clause_id in tested_clauses()
+    assert clause_id in clauses_under_test()
 
 
 @pytest.mark.parametrize("quiz_id,minimum", QUIZ_MINIMUMS.items())
