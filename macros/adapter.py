@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import logging
+import sys
 from pathlib import Path
 
 from .engine import load_checked_policy
 from .problems import PolicyDataError
 from .render import approval, changes_page, formal, guides, legal, listings, review_page, roles, selfcheck
 from .render.context import RenderContext
-
-log = logging.getLogger("mkdocs.plugins.policy")
 
 
 def register(env, data_dir: Path) -> None:
@@ -29,7 +27,9 @@ def register(env, data_dir: Path) -> None:
         if policy.approval.get("when_overdue") == "fail":
             from mkdocs.exceptions import Abort
             raise Abort(message + " (approval.when_overdue is 'fail')")
-        log.warning(message)
+        # Printed, not logged through MkDocs: an overdue review must not trip `--strict` (which is
+        # for broken links); schools that want it to stop the build set approval.when_overdue: fail.
+        print(f"WARNING -  {message}", file=sys.stderr)
     env.variables["policy"] = policy
     env.variables["school"] = policy.school
 

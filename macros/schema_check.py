@@ -52,7 +52,9 @@ def _record_label(data, path) -> str:
     """The nearest record around `path` that has an id, e.g. "clause 'posting.no-full-names'"."""
     path = list(path)
     node, label = data, "(file)"
-    if path and isinstance(path[0], str) and isinstance(data, dict) and not isinstance(data.get("id"), str):
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        label = f"'{data['id']}'"  # a file that is one record (a section, platform, quiz...)
+    elif path and isinstance(path[0], str) and isinstance(data, dict):
         label = f"'{path[0]}'"  # files without record ids (school.yml): name the top-level block
     for step in path:
         try:

@@ -23,7 +23,7 @@ SUB_PATH = "/handbook/"  # the site is served from a sub-path, as on a school we
 def run_mkdocs(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     """Build in a subprocess: the macros package stays imported in this one, so builds must not share it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir), *extra],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
 

@@ -31,7 +31,7 @@ def _clause_changes(ctx: RenderContext, changes: Changes, audience: str | None) 
     if changes.removed:
         out.append(f"**Removed ({len(changes.removed)})**\n")
         for clause_id, old in changes.removed:
-            out.append(f"- *{markup.text(old.get('title', clause_id))}* (`{markup.text(clause_id)}`): "
+            out.append(f"- *{markup.text(old.get('title', clause_id))}* (<code>{markup.text(clause_id)}</code>): "
                        f"{ctx.words(old.get('text', ''))}")
         out.append("")
     return out
@@ -43,7 +43,7 @@ def _changes_block(ctx: RenderContext, changes: Changes, audience: str | None = 
     out = _clause_changes(ctx, changes, audience)
     if changes.options and audience is None:
         out.append(f"**School options changed ({len(changes.options)})**\n")
-        out += [f"- `{markup.text(n)}`: {markup.text(old)} → **{markup.text(new)}**" for n, old, new in changes.options]
+        out += [f"- <code>{markup.text(n)}</code>: {markup.text(old)} → **{markup.text(new)}**" for n, old, new in changes.options]
         out.append("")
     if changes.people and audience is None:
         out.append(f"**Named people changed ({len(changes.people)})**\n")
