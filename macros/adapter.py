@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .engine import load_checked_policy
 from .problems import PolicyDataError
-from .render import approval, changes_page, formal, guides, legal, listings, review_page, roles, selfcheck
+from .render import approval, listings
+from .render.catalogue import page_parts
 from .render.context import RenderContext
 
 
@@ -33,27 +34,7 @@ def register(env, data_dir: Path) -> None:
     env.variables["policy"] = policy
     env.variables["school"] = policy.school
 
-    macros = {
-        "formal_policy": lambda: formal.formal_policy(ctx),
-        "policy_contents": lambda: formal.contents(ctx),
-        "approval_block": lambda signatures=False: approval.approval_block(ctx, signatures),
-        "role_summary": lambda: roles.role_summary_table(ctx),
-        "role_duties": lambda: roles.role_duties(ctx),
-        "role_matrix": lambda: roles.role_matrix(ctx),
-        "legal_framework": lambda: legal.legal_framework(ctx),
-        "related_policies": lambda: listings.related_policies(ctx),
-        "dos_and_donts": lambda which: listings.dos_and_donts(ctx, which),
-        "glossary": lambda: listings.glossary(ctx),
-        "platforms": lambda: listings.platforms(ctx),
-        "guide": lambda guide_id: guides.guide(ctx, guide_id),
-        "guide_contents": lambda guide_id: guides.guide_contents(ctx, guide_id),
-        "quiz": lambda quiz_id: selfcheck.quiz(ctx, quiz_id),
-        "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
-        "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
-        "review_report": lambda: review_page.review_report(ctx),
-        "what_changed": lambda audience=None: changes_page.what_changed(ctx, audience),
-    }
-    for name, function in macros.items():
+    for name, function in page_parts(ctx).items():
         env.macro(function, name)
 
     env.variables["abbreviations"] = listings.abbreviations(ctx)

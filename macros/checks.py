@@ -1,7 +1,7 @@
 """Checks that the data hangs together: ids, references, options, placeholders, dates, usage.
 
-Each check is a small function taking the policy and yielding problems. `run_checks` runs them all,
-so an editor sees every problem at once.
+Each check is a small function taking the policy and yielding problems; `engine.load_policy` runs them
+all, so an editor sees every problem at once.
 """
 
 from __future__ import annotations
@@ -26,13 +26,6 @@ CHECKS: list[Check] = []
 def check(function: Check) -> Check:
     CHECKS.append(function)
     return function
-
-
-def run_checks(policy: Policy) -> list[Problem]:
-    problems: list[Problem] = []
-    for function in CHECKS:
-        problems.extend(function(policy))
-    return problems
 
 
 def _at(where: Located, record: str, message: str) -> Problem:

@@ -5,17 +5,35 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import reader_checks  # noqa: F401  (registers its checks)
-from .checks import run_checks
+from .checks import CHECKS
 from .loading import load_files
 from .model import Policy
 from .problems import PolicyDataError, Problem
 
 
+def _semantic_checks(policy: Policy, schema_problems: bool) -> list[Problem]:
+    """Run every cross-reference check. Where the schema already found malformed data, a check that
+    trips over it is skipped: the schema's message is the one the editor needs."""
+    problems: list[Problem] = []
+    for check in CHECKS:
+        try:
+            problems.extend(check(policy))
+        except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+            if not schema_problems:
+                raise
+    return problems
+
+
 def load_policy(data_dir: Path) -> tuple[Policy, list[Problem]]:
     files, problems, all_readable = load_files(Path(data_dir))
-    policy = Policy(files)
+    try:
+        policy = Policy(files)
+    except (TypeError, AttributeError, KeyError, ValueError, IndexError):
+        if not problems:
+            raise
+        return Policy({}), sorted(set(problems))  # malformed beyond use: the schema problems say why
     if all_readable:  # cross-references are only meaningful once every file can be read
-        problems += run_checks(policy)
+        problems += _semantic_checks(policy, schema_problems=bool(problems))
     return policy, sorted(set(problems))
 
 

@@ -17,6 +17,11 @@ AUDIENCES = ("staff", "parents", "pupils")
 KIND_LABELS = {"must": "Must", "must-not": "Must not", "should": "Should", "may": "May", "info": "Information"}
 
 
+def _strings(value) -> list[str]:
+    """The text items of a list; anything else (a typo'd value the schema reports) is ignored here."""
+    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+
 @dataclass
 class Located:
     """Where a record lives, so a problem about it can name the file and line."""
@@ -40,20 +45,20 @@ class Clause:
 
     @property
     def audiences(self) -> list[str]:
-        return list(self.record.get("audiences") or [])
+        return _strings(self.record.get("audiences"))
 
     @property
     def roles(self) -> list[str]:
-        return list(self.record.get("roles") or [])
+        return _strings(self.record.get("roles"))
 
     @property
     def keywords(self) -> list[str]:
-        return list(self.record.get("keywords") or [])
+        return _strings(self.record.get("keywords"))
 
     @property
-    def refs(self) -> dict:
+    def refs(self) -> dict[str, list[str]]:
         refs = self.record.get("refs")
-        return refs if isinstance(refs, dict) else {}
+        return {k: _strings(v) for k, v in refs.items()} if isinstance(refs, dict) else {}
 
     @property
     def sources(self) -> list[dict]:

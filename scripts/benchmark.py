@@ -79,7 +79,6 @@ def measured(command: list[str], cwd: Path, log: Path) -> Run:
 def build(project: Path, work: Path, config: str = "mkdocs.yml") -> tuple[Run, Path]:
     """One strict build into a new, empty output folder."""
     site = Path(tempfile.mkdtemp(prefix="site-", dir=work))
-    shutil.rmtree(site)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)]
     return measured(command, project, work / "build.log"), site
 
@@ -122,8 +121,8 @@ def write_config(path: Path, config: dict) -> None:
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def capture_markdown(project: Path, work: Path) -> Path:
-    """Build once with a hook that saves every page's generated Markdown; return that folder."""
+def capture_markdown(project: Path, work: Path) -> tuple[Path, Path]:
+    """Build once with a hook that saves every page's generated Markdown: that folder, and the site."""
     out = work / "generated-docs"
     hook = work / "capture_hook.py"
     hook.write_text(CAPTURE_HOOK.format(out=str(out)), encoding="utf-8")
@@ -131,8 +130,7 @@ def capture_markdown(project: Path, work: Path) -> Path:
     config["hooks"] = [str(hook)]
     write_config(project / "mkdocs.capture.yml", config)
     _, site = build(project, work, "mkdocs.capture.yml")
-    shutil.rmtree(site)
-    return out
+    return out, site
 
 
 def _plugin_name(entry) -> str:
@@ -229,19 +227,22 @@ def kib(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
-def measure_build_ratio(project: Path, plain: Path, work: Path, runs: int) -> tuple[list[Run], list[Run], Path]:
-    """Alternate the two builds so drift in the machine's load affects both alike."""
-    handbook_runs, plain_runs, site = [], [], None
+def report_build_ratio(project: Path, plain: Path, work: Path, runs: int) -> Run:
+    """Alternate the two builds so changes in the machine's load affect both alike."""
+    handbook_runs, plain_runs = [], []
     for _ in range(runs):
-        run, new_site = build(project, work)
-        handbook_runs.append(run)
-        if site:
+        for project_dir, results in ((project, handbook_runs), (plain, plain_runs)):
+            run, site = build(project_dir, work)
+            results.append(run)
             shutil.rmtree(site)
-        site = new_site  # the last handbook site is kept for the page weight
-        run, plain_site = build(plain, work)
-        plain_runs.append(run)
-        shutil.rmtree(plain_site)
-    return handbook_runs, plain_runs, site
+    handbook, material = median(handbook_runs), median(plain_runs)
+    ratio = handbook.seconds / material.seconds
+    print("\n1. Full build against plain Material on the same generated Markdown")
+    print(f"   {'handbook (mkdocs build --strict)':34} {handbook.seconds:6.2f} s  {handbook.peak_mb:5.0f} MB")
+    print(f"   {'plain Material, no macros':34} {material.seconds:6.2f} s  {material.peak_mb:5.0f} MB")
+    print(f"   {'ratio handbook / plain':34} {ratio:6.2f}x   target <= {BUILD_RATIO_TARGET}x: "
+          f"{verdict(ratio <= BUILD_RATIO_TARGET)}")
+    return handbook
 
 
 def measure_size(work: Path, factor: int, runs: int) -> tuple[int, Run]:
@@ -257,63 +258,64 @@ def measure_size(work: Path, factor: int, runs: int) -> tuple[int, Run]:
     return clauses, median(results)
 
 
+def report_sizes(work: Path, base_clauses: int, base: Run, runs: int) -> None:
+    sizes = {1: (base_clauses, base)}
+    for factor in SIZES[1:]:
+        sizes[factor] = measure_size(work, factor, runs)
+    print("\n2. Policy size (every clause copied; 1x is the handbook build above)")
+    print(f"   {'size':>4} {'clauses':>7} {'time':>8} {'per clause':>11} {'memory':>7} {'time/1x':>8} {'mem/1x':>7}")
+    for factor, (clauses, run) in sizes.items():
+        print(f"   {factor:>3}x {clauses:>7} {run.seconds:>6.2f} s {run.seconds / clauses * 1000:>8.2f} ms "
+              f"{run.peak_mb:>4.0f} MB {run.seconds / base.seconds:>7.2f}x {run.peak_mb / base.peak_mb:>6.2f}x")
+    # Equal costs per added clause across both steps mean growth is linear.
+    steps = list(sizes.items())
+    for (f1, (c1, r1)), (f2, (c2, r2)) in zip(steps, steps[1:]):
+        print(f"   each clause added from {f1}x to {f2}x: {(r2.seconds - r1.seconds) / (c2 - c1) * 1000:.2f} ms, "
+              f"{(r2.peak_mb - r1.peak_mb) / (c2 - c1) * 1024:.0f} KB")
+    print("   a trust of 1, 5 and 20 schools: not measured; the data model has one school profile per site")
+
+
+def report_check(project: Path, work: Path, base: Run, runs: int) -> None:
+    run = median([check(project, work) for _ in range(runs)])
+    print("\n3. Check command alone")
+    print(f"   {'python -m macros check':34} {run.seconds:6.2f} s  {run.peak_mb:5.0f} MB   "
+          f"{run.seconds / base.seconds:.2f}x the full build")
+
+
+def report_weight(project: Path, site: Path) -> None:
+    print("\n4. Page weight (gzip level 9)")
+    ours = {name: gzipped((project / name).read_bytes()) for name in OUR_ASSETS}
+    for name, size in ours.items():
+        print(f"   {name:34} {size:6d} B gzipped")
+    total = sum(ours.values())
+    print(f"   {'our JS + CSS':34} {total:6d} B = {kib(total)}   target <= {kib(ASSET_TARGET_BYTES)}: "
+          f"{verdict(total <= ASSET_TARGET_BYTES)}")
+    page, html, raw, zipped = heaviest_page(site)
+    print(f"   heaviest page {page}: HTML {kib(html)}; with its CSS, JS and images {kib(raw)} raw, "
+          f"{kib(zipped)} gzipped")
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        data = index.read_bytes()
+        print(f"   search index (fetched on first search): {kib(len(data))} raw, {kib(gzipped(data))} gzipped")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the handbook build; prints ratios from one run.")
     parser.add_argument("--quick", action="store_true", help="2 runs of each build instead of 5")
-    args = parser.parse_args(argv)
-    runs = 2 if args.quick else 5
+    runs = 2 if parser.parse_args(argv).quick else 5
     print(f"Build benchmark, {dt.date.today()}, {os.cpu_count()} cores, {runs} runs each (medians)")
-
     with tempfile.TemporaryDirectory(prefix="handbook-benchmark-") as tmp:
         work = Path(tmp)
         project = snapshot(work / "policy-1x")
         check(project, work)
         base_clauses = clause_count(work)
-        plain = plain_project(project, capture_markdown(project, work), work / "plain")
-        shutil.rmtree(build(plain, work)[1])  # must pass --strict too; warms the file cache
-
-        handbook_runs, plain_runs, site = measure_build_ratio(project, plain, work, runs)
-        handbook, material = median(handbook_runs), median(plain_runs)
-        ratio = handbook.seconds / material.seconds
-        print("\n1. Full build against plain Material on the same generated Markdown")
-        print(f"   {'handbook (mkdocs build --strict)':34} {handbook.seconds:6.2f} s  {handbook.peak_mb:5.0f} MB")
-        print(f"   {'plain Material, no macros':34} {material.seconds:6.2f} s  {material.peak_mb:5.0f} MB")
-        print(f"   {'ratio handbook / plain':34} {ratio:6.2f}x   target <= {BUILD_RATIO_TARGET}x: "
-              f"{verdict(ratio <= BUILD_RATIO_TARGET)}")
-
-        sizes = {1: (base_clauses, handbook)}
-        for factor in SIZES[1:]:
-            sizes[factor] = measure_size(work, factor, runs)
-        print("\n2. Policy size (synthetic copies of every clause)")
-        print(f"   {'size':>4} {'clauses':>7} {'time':>8} {'per clause':>11} {'memory':>7} {'time/1x':>8} {'mem/1x':>7}")
-        for factor, (clauses, run) in sizes.items():
-            print(f"   {factor:>3}x {clauses:>7} {run.seconds:>6.2f} s {run.seconds / clauses * 1000:>8.2f} ms "
-                  f"{run.peak_mb:>4.0f} MB {run.seconds / handbook.seconds:>7.2f}x {run.peak_mb / handbook.peak_mb:>6.2f}x")
-        steps = list(sizes.items())
-        for (f1, (c1, r1)), (f2, (c2, r2)) in zip(steps, steps[1:]):
-            print(f"   each clause added from {f1}x to {f2}x: {(r2.seconds - r1.seconds) / (c2 - c1) * 1000:.2f} ms, "
-                  f"{(r2.peak_mb - r1.peak_mb) / (c2 - c1) * 1024:.0f} KB")
-        print("   a trust of 1, 5 and 20 schools: not measured; the data model has one school profile per site")
-
-        check_run = median([check(project, work) for _ in range(runs)])
-        print("\n3. Check command alone")
-        print(f"   {'python -m macros check':34} {check_run.seconds:6.2f} s  {check_run.peak_mb:5.0f} MB   "
-              f"{check_run.seconds / handbook.seconds:.2f}x the full build")
-
-        print("\n4. Page weight (gzip level 9)")
-        ours = {name: gzipped((project / name).read_bytes()) for name in OUR_ASSETS}
-        for name, size in ours.items():
-            print(f"   {name:34} {size:6d} B gzipped")
-        total = sum(ours.values())
-        print(f"   {'our JS + CSS':34} {total:6d} B = {kib(total)}   target <= {kib(ASSET_TARGET_BYTES)}: "
-              f"{verdict(total <= ASSET_TARGET_BYTES)}")
-        page, html, raw, zipped = heaviest_page(site)
-        print(f"   heaviest page {page}: HTML {kib(html)}; with its CSS, JS and images {kib(raw)} raw, "
-              f"{kib(zipped)} gzipped")
-        index = site / "search" / "search_index.json"
-        if index.is_file():
-            data = index.read_bytes()
-            print(f"   search index (fetched on first search): {kib(len(data))} raw, {kib(gzipped(data))} gzipped")
+        markdown, site = capture_markdown(project, work)
+        plain = plain_project(project, markdown, work / "plain")
+        shutil.rmtree(build(plain, work)[1])  # must pass --strict too; also warms the file cache
+        base = report_build_ratio(project, plain, work, runs)
+        report_sizes(work, base_clauses, base, runs)
+        report_check(project, work, base, runs)
+        report_weight(project, site)
     return 0
 
 

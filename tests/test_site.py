@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 import re
 from urllib.parse import urlparse
 
@@ -92,3 +93,46 @@ def test_every_page_passes_axe_wcag_22_aa(built_site, site_url, page):
         page.goto(site_url + relative)
         failures += [f"{relative or '(home)'}: {v}" for v in axe_violations(page)]
     assert not failures, "\n".join(failures)
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+
+
+def _parse(path):
+    parser = _LinksAndIds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_no_broken_internal_link_or_anchor_anywhere_in_the_site(built_site):
+    """Every relative link in every page leads to a page that exists and, if it names one, to an anchor on it."""
+    parsed = {path: _parse(path) for path in built_site.rglob("*.html")}
+    broken = []
+    for path, page in parsed.items():
+        for href in page.links:
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue  # https:, mailto: — outside the site
+            target, _, anchor = href.partition("#")
+            target = target.split("?")[0]
+            if target.startswith("/"):  # only the 404 page: MkDocs roots it at site_url
+                resolved = (built_site / target.lstrip("/")).resolve()
+            else:
+                resolved = (path.parent / target).resolve() if target else path
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append(f"{path.relative_to(built_site)}: {href}")
+            elif anchor and resolved.suffix == ".html" and anchor not in parsed[resolved].ids:
+                broken.append(f"{path.relative_to(built_site)}: {href} (no such anchor)")
+    assert not broken, "\n".join(broken[:30])

@@ -1,0 +1,50 @@
+"""Every page part the handbook's pages can ask for, by name: the macros MkDocs registers, and the
+full set of renderings a test or benchmark can produce without MkDocs."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from . import approval, changes_page, formal, guides, legal, listings, review_page, roles, selfcheck
+from .context import RenderContext
+
+
+def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
+    return {
+        "formal_policy": lambda: formal.formal_policy(ctx),
+        "policy_contents": lambda: formal.contents(ctx),
+        "approval_block": lambda signatures=False: approval.approval_block(ctx, signatures),
+        "role_summary": lambda: roles.role_summary_table(ctx),
+        "role_duties": lambda: roles.role_duties(ctx),
+        "role_matrix": lambda: roles.role_matrix(ctx),
+        "legal_framework": lambda: legal.legal_framework(ctx),
+        "related_policies": lambda: listings.related_policies(ctx),
+        "dos_and_donts": lambda which: listings.dos_and_donts(ctx, which),
+        "glossary": lambda: listings.glossary(ctx),
+        "platforms": lambda: listings.platforms(ctx),
+        "guide": lambda guide_id: guides.guide(ctx, guide_id),
+        "guide_contents": lambda guide_id: guides.guide_contents(ctx, guide_id),
+        "quiz": lambda quiz_id: selfcheck.quiz(ctx, quiz_id),
+        "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
+        "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
+        "review_report": lambda: review_page.review_report(ctx),
+        "what_changed": lambda audience=None: changes_page.what_changed(ctx, audience),
+    }
+
+
+def render_everything(ctx: RenderContext) -> dict[str, str]:
+    """Each part with each of its arguments, as the pages would call them."""
+    parts = page_parts(ctx)
+    policy = ctx.policy
+    calls: list[tuple[str, tuple]] = [(name, ()) for name in (
+        "formal_policy", "policy_contents", "approval_block", "role_summary", "role_duties", "role_matrix",
+        "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report",
+        "what_changed")]
+    calls += [("approval_block", (True,)), ("dos_and_donts", ("dos",)), ("dos_and_donts", ("donts",)),
+              ("what_changed", ("parents",))]
+    calls += [(name, (guide_id,)) for guide_id in policy.guides for name in ("guide", "guide_contents")]
+    calls += [("quiz", (quiz_id,)) for quiz_id in policy.quizzes]
+    calls += [("checklist", (checklist_id,)) for checklist_id in policy.checklists]
+    rendered = {f"{name}{args}": parts[name](*args) for name, args in calls}
+    rendered["abbreviations"] = listings.abbreviations(ctx)
+    return rendered
