@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .engine import load_policy
-from .problems import format_problems
+from .problems import format_problems, unexpected_failure
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -78,6 +78,9 @@ def main(argv=None) -> int:
         return handlers[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 - the editor gets one line, never a traceback
+        print(unexpected_failure(error), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

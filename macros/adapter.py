@@ -5,8 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import Abort  # prints just our message and stops before the site is touched
+
 from .engine import load_checked_policy
-from .problems import PolicyDataError
+from .problems import PolicyDataError, unexpected_failure
 from .render import approval, listings
 from .render.catalogue import page_parts
 from .render.context import RenderContext
@@ -16,9 +18,9 @@ def register(env, data_dir: Path) -> None:
     try:
         policy = load_checked_policy(data_dir)
     except PolicyDataError as error:
-        from mkdocs.exceptions import Abort
-        # Abort prints just our message (no traceback) and stops before the site folder is touched.
         raise Abort("\n" + str(error)) from None
+    except Exception as error:  # noqa: BLE001 - never a traceback for the person editing YAML
+        raise Abort(unexpected_failure(error)) from None
     ctx = RenderContext(policy, data_dir)
     stamp = approval.version_stamp(policy)
     env.conf["extra"]["policy_stamp"] = stamp
@@ -26,7 +28,6 @@ def register(env, data_dir: Path) -> None:
         message = (f"The policy was due for review on {stamp['next_review']}: review it and record the new "
                    "approval in policy_data/school.yml")
         if policy.approval.get("when_overdue") == "fail":
-            from mkdocs.exceptions import Abort
             raise Abort(message + " (approval.when_overdue is 'fail')")
         # Printed, not logged through MkDocs: an overdue review must not trip `--strict` (which is
         # for broken links); schools that want it to stop the build set approval.when_overdue: fail.

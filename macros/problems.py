@@ -38,3 +38,9 @@ def format_problems(problems: list[Problem]) -> str:
     count = len(problems)
     lines.append(f"check failed: {count} problem{'s' if count != 1 else ''} in the policy data")
     return "\n".join(lines)
+
+
+def unexpected_failure(error: Exception) -> str:
+    """What an editor sees if the checker itself fails: one line, no traceback."""
+    return (f"the policy checker could not finish ({type(error).__name__}: {error}). This is a fault in the "
+            "checker, not necessarily in your edit: please report it, naming the file you changed.")

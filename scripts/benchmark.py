@@ -309,7 +309,7 @@ def main(argv=None) -> int:
         project = snapshot(work / "policy-1x")
         check(project, work)
         base_clauses = clause_count(work)
-        markdown, site = capture_markdown(project, work)
+        markdown, site = capture_markdown(project, work)  # the hook changes nothing: this is the handbook's site
         plain = plain_project(project, markdown, work / "plain")
         shutil.rmtree(build(plain, work)[1])  # must pass --strict too; also warms the file cache
         base = report_build_ratio(project, plain, work, runs)

@@ -77,3 +77,16 @@ def test_guides_carry_audience_tags_for_search(built_site):
     index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
     for tag in ("Staff guide", "Parents' guide", "Pupils' guide"):
         assert tag.replace("'", "\\u0027") in index or tag in index
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "staff/", "parents/", "pupils/", "quiz-parents/", "checklists/"])
+def test_pages_fit_a_375_pixel_phone_screen(browser, site_url, path):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path or 'home'} scrolls sideways by {overflow}px"
+    finally:
+        context.close()

@@ -88,6 +88,7 @@
       var fields = summary.querySelector(".record-fields");
       var rows = [
         ["Name", nameInput.value || "(type your name above)"],
+        ["School", quiz.dataset.school],
         ["Quiz", quiz.dataset.title],
         ["Date", new Date(state.completed || Date.now()).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })],
         ["Score", right + " of " + questions.length],

@@ -58,7 +58,8 @@ def quiz(ctx: RenderContext, quiz_id: str) -> str:
     out = [
         f'<div class="quiz" id="quiz-{quiz_id}" data-quiz="{quiz_id}" data-title="{markup.attribute(record["title"])}" '
         f'data-version="{markup.attribute(policy.version)}" data-fingerprint="{policy.fingerprint}" '
-        f'data-total="{len(questions)}" markdown>',
+        f'data-total="{len(questions)}" data-school="{markup.attribute(policy.school.get("school", {}).get("name", ""))}" '
+        'markdown>',
         "",
     ]
     if record.get("description"):
@@ -68,14 +69,20 @@ def quiz(ctx: RenderContext, quiz_id: str) -> str:
     out += [_question(ctx, quiz_id, n, len(questions), q) for n, q in enumerate(questions, start=1)]
     out += [
         '<section class="quiz-summary" aria-labelledby="quiz-summary-title" hidden>',
-        '<h2 id="quiz-summary-title">Your result</h2>',
+        # role="heading" rather than <h2>: the section is empty until the quiz is done, so it stays out
+        # of the page's table of contents
+        '<p class="quiz-summary-title" id="quiz-summary-title" role="heading" aria-level="2">Your result</p>',
         '<p class="quiz-summary-score"></p>',
         '<div class="quiz-summary-revise"></div>',
-        '<div class="completion-record" aria-labelledby="record-title">',
-        '<h3 id="record-title">Completion record</h3>',
-        '<p><label for="record-name">Your name (stays on this device)</label> '
+        '<div class="completion-record" role="group" aria-labelledby="record-title">',
+        '<p class="record-note">Nothing is sent anywhere: print this record or save it as a PDF and give it to '
+        'your designated safeguarding lead or line manager if they ask for it.</p>',
+        '<p class="record-title" id="record-title" role="heading" aria-level="3">Completion record</p>',
+        '<p class="record-name-field"><label for="record-name">Your name (stays on this device)</label> '
         '<input type="text" id="record-name" autocomplete="name"></p>',
         '<dl class="record-fields"></dl>',
+        '<p class="record-signature">Checked by (designated safeguarding lead or line manager): '
+        '<span class="signature-space"></span> Date: <span class="signature-space"></span></p>',
         '<p><button type="button" class="md-button md-button--primary record-print">Print this record</button></p>',
         "</div>",
         "</section>",
