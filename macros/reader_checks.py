@@ -32,10 +32,15 @@ def _items(record: dict, key: str) -> list:
     return [i for i in record.get(key) or [] if isinstance(i, dict)] if isinstance(record.get(key), list) else []
 
 
+def _files(policy: Policy, folder: dict) -> Iterator[tuple[dict, Located]]:
+    """Each record of a one-record-per-file folder (quizzes, checklists, guides) and where it starts."""
+    for record, _, relative in folder.values():
+        yield record, Located(policy.files[relative].path, 1)
+
+
 @check
 def quizzes_are_answerable(policy: Policy) -> Iterator[Problem]:
-    for quiz_id, (quiz, _, relative) in policy.quizzes.items():
-        where = Located(policy.files[relative].path, 1)
+    for quiz, where in _files(policy, policy.quizzes):
         questions = _items(quiz, "questions")
         yield from _unique(policy, where, questions, ("questions",), "question")
         for index, question in enumerate(questions):
@@ -63,8 +68,7 @@ def quizzes_are_answerable(policy: Policy) -> Iterator[Problem]:
 
 @check
 def checklists_cite_clauses(policy: Policy) -> Iterator[Problem]:
-    for checklist_id, (checklist, _, relative) in policy.checklists.items():
-        where = Located(policy.files[relative].path, 1)
+    for checklist, where in _files(policy, policy.checklists):
         items = _items(checklist, "items")
         yield from _unique(policy, where, items, ("items",), "item")
         for index, item in enumerate(items):
@@ -73,8 +77,7 @@ def checklists_cite_clauses(policy: Policy) -> Iterator[Problem]:
 
 @check
 def guides_show_their_audience(policy: Policy) -> Iterator[Problem]:
-    for guide_id, (guide, _, relative) in policy.guides.items():
-        where = Located(policy.files[relative].path, 1)
+    for guide, where in _files(policy, policy.guides):
         audience = guide.get("audience")
         shown = set()
         for g, group in enumerate(_items(guide, "groups")):
