@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .fingerprint import content_fingerprint
@@ -207,7 +208,7 @@ class Policy:
         next_review = self.next_review
         return next_review is not None and (today or dt.date.today()) > next_review
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Changes whenever any data file changes: stamps pages and self-check records."""
         return content_fingerprint({path: file.data for path, file in sorted(self.files.items())})

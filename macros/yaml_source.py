@@ -36,6 +36,8 @@ class DataFile:
 
 
 _constructor = yaml.SafeLoader("")  # only used to construct scalars
+# libyaml's parser is many times faster and keeps line numbers; pure Python where it is missing.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -104,10 +106,14 @@ def read_data_file(file: Path, shown: str) -> tuple[DataFile | None, list[Proble
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(shown, 1, "(file)", "the file is empty; expected YAML data")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        line, message = _syntax_message(error, text)
-        return None, [Problem(shown, line, "(file)", message)]
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        try:  # parse again in pure Python, whose messages the hints below are written for
+            yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            line, message = _syntax_message(error, text)
+            return None, [Problem(shown, line, "(file)", message)]
+        raise
     problems: list[Problem] = []
     lines: dict = {}
     try:

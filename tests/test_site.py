@@ -136,3 +136,11 @@ def test_no_broken_internal_link_or_anchor_anywhere_in_the_site(built_site):
             elif anchor and resolved.suffix == ".html" and anchor not in parsed[resolved].ids:
                 broken.append(f"{path.relative_to(built_site)}: {href} (no such anchor)")
     assert not broken, "\n".join(broken[:30])
+
+
+def test_legal_framework_marks_repealed_acts_and_only_them(built_site, policy):
+    page = read(built_site, "legal-framework")
+    for law_id, (record, _) in policy.legislation.items():
+        heading = page[page.index(f'id="law-{law_id}"'):]
+        heading = heading[:heading.index("</h3>")]
+        assert ("no longer current" in heading) == (record["status"] in ("repealed", "abolished")), law_id

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import markup
-from ..changes import Changes, review_changes
+from ..changes import Changes
 from ..model import KIND_LABELS
 from .context import RenderContext
 
@@ -54,7 +54,7 @@ def _changes_block(ctx: RenderContext, changes: Changes, audience: str | None = 
 
 
 def what_changed(ctx: RenderContext, audience: str | None = None) -> str:
-    since, in_force = review_changes(ctx.policy, ctx.data_dir)
+    since, in_force = ctx.changes
     out = []
     if audience is None:
         out.append(f"## Changes since version {markup.text(ctx.policy.version)} was approved {{ #since-approval }}\n")

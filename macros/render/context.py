@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from functools import cached_property
+from pathlib import Path
 
 from .. import markup
+from ..changes import review_changes
 from ..model import Clause, Policy
 from ..placeholders import fill, known_values
 from ..references import Backlink, incoming_references
@@ -25,6 +26,11 @@ class RenderContext:
     @cached_property
     def incoming(self) -> dict[str, list[Backlink]]:
         return incoming_references(self.policy)
+
+    @cached_property
+    def changes(self):
+        """(changes since the version in force was approved, changes that version made), read once."""
+        return review_changes(self.policy, self.data_dir)
 
     def words(self, raw: str) -> str:
         """Data text with placeholders filled, escaped for Markdown."""

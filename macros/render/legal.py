@@ -16,8 +16,8 @@ GROUP_TITLES = {
     "accessibility": "Accessibility", "children's-rights": "Children's rights",
 }
 STATUS_LABELS = {"in-force": "In force", "amended": "In force, amended", "partly-in-force": "Partly in force",
-                 "repealed": "Repealed", "abolished": "Abolished", "not-an-act": "Not an Act"}
-NO_LONGER_CURRENT = {"repealed", "abolished", "not-an-act"}
+                 "repealed": "Repealed", "abolished": "Abolished", "not-an-act": "Not an Act of Parliament"}
+NO_LONGER_CURRENT = {"repealed", "abolished"}
 
 
 def _record(ctx: RenderContext, law_id: str, record: dict) -> str:
