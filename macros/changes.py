@@ -52,7 +52,7 @@ def read_snapshots(data_dir: Path) -> dict[str, dict]:
     found = {}
     for path in sorted((data_dir / SNAPSHOT_DIR).glob("*.yml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (yaml.YAMLError, UnicodeDecodeError):
             continue
         if isinstance(data, dict) and isinstance(data.get("clauses"), dict):
