@@ -75,3 +75,23 @@ def test_repealed_acts_name_what_replaced_them():
     for law_id, (record, _) in POLICY.legislation.items():
         if record["status"] in ("repealed", "abolished"):
             assert record.get("superseded_by"), law_id
+
+
+# The numbered clauses of the Clifton Lodge policy (its headings x.0 left out): each must be traceable
+# to at least one clause of ours through `sources`, so a school can see where every rule went.
+CLIFTON_LODGE_CLAUSES = (["1.2"] + [f"2.{n}" for n in range(1, 7)] + [f"3.{n}" for n in range(1, 5)] + ["4.1"]
+                         + [f"5.{n}" for n in range(1, 11)] + [f"6.{n}" for n in range(1, 13)]
+                         + [f"7.{n}" for n in range(1, 15)] + ["8.1", "8.3", "8.4", "8.5", "8.6"]
+                         + [f"9.{n}" for n in range(1, 7)])
+
+
+@pytest.mark.parametrize("number", CLIFTON_LODGE_CLAUSES)
+def test_every_numbered_seed_clause_is_traceable(number):
+    cited = " ".join(str(s.get("ref", "")) for c in POLICY.all_clauses() for s in c.sources
+                     if s.get("policy") == "clifton-lodge")
+    assert re.search(rf"(?<![\d.]){re.escape(number)}(?!\d)", cited), f"Clifton Lodge {number} is not cited"
+
+
+@pytest.mark.parametrize("source_id", ["sofrydd", "darul-hadis", "clifton-lodge", "trust", "st-marys"])
+def test_every_seed_policy_is_drawn_on(source_id):
+    assert sum(1 for c in POLICY.all_clauses() for s in c.sources if s.get("policy") == source_id) >= 40

@@ -172,3 +172,21 @@ def test_no_request_leaves_the_device(site_url, page):
     answer(page, first, correct_indexes(first))
     page.reload()
     assert all(url.startswith(site_url.split("/handbook/")[0]) for url in requests)
+
+
+@pytest.mark.parametrize("path,controls", [
+    ("checklists/", ".checklist input, .checklist-reset"),
+    ("quiz-parents/", ".quiz-option:first-of-type > input, .quiz-check, details.quiz-answer > summary, .quiz-reset"),
+])
+def test_keyboard_reaches_every_control(site_url, page, path, controls):
+    """Tab from the top of the page to the bottom reaches each control (a radio group is one stop, at its
+    first option while none is chosen)."""
+    page.goto(site_url + path)
+    total = page.eval_on_selector_all(controls, "els => els.length")
+    reached = set()
+    for _ in range(total * 2 + 80):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("selector => Array.from(document.querySelectorAll(selector))"
+                                  ".indexOf(document.activeElement)", controls))
+    reached.discard(-1)
+    assert len(reached) == total, f"reached {len(reached)} of {total} controls"
