@@ -6,11 +6,12 @@ from .. import markup
 from ..model import KIND_LABELS
 from .context import RenderContext
 
+# Labels that fit however a summary is phrased ("Do not..." or "Only..."), so the words stay the summary's.
 PLAIN_KIND = {
     "staff": KIND_LABELS,
-    "parents": {"must": "Please do", "must-not": "Please don't", "should": "We ask", "may": "You may",
-                "info": "Good to know"},
-    "pupils": {"must": "Always", "must-not": "Never", "should": "Try to", "may": "You can", "info": "Good to know"},
+    "parents": {"must": "Please", "must-not": "Please", "should": "We ask", "may": "You can", "info": "Good to know"},
+    "pupils": {"must": "Important", "must-not": "Important", "should": "Good idea", "may": "You can",
+               "info": "Good to know"},
 }
 
 
