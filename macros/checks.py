@@ -223,7 +223,8 @@ def roles_name_known_people(policy: Policy) -> Iterator[Problem]:
 
 # --- options, placeholders, summaries --------------------------------------------------------------
 
-def _option_values() -> dict[str, list[str]]:
+def option_values() -> dict[str, list[str]]:
+    """Each option of school.yml with its allowed values, from the school schema."""
     schema = json.loads((SCHEMA_DIR / "school.schema.json").read_text(encoding="utf-8"))
     options = schema["properties"]["options"]["properties"]
     return {name: spec["enum"] for name, spec in options.items() if "enum" in spec}
@@ -231,7 +232,7 @@ def _option_values() -> dict[str, list[str]]:
 
 @check
 def options_are_known(policy: Policy) -> Iterator[Problem]:
-    allowed = _option_values()
+    allowed = option_values()
     for clause in policy.all_clauses():
         if not clause.option:
             continue

@@ -217,6 +217,15 @@ class Policy:
         people = self.school.get("people")
         return {k: v for k, v in people.items() if isinstance(v, dict)} if isinstance(people, dict) else {}
 
+    def questions(self, quiz_id: str) -> list[dict]:
+        """The quiz's questions for this school: those whose `when` matches the school's options."""
+        quiz = self.quizzes.get(quiz_id, ({}, None, ""))[0]
+        return [q for q in quiz.get("questions") or [] if isinstance(q, dict) and self.applies(q.get("when"))]
+
+    def applies(self, when) -> bool:
+        """True when every option named in `when` has that value in the school profile."""
+        return not isinstance(when, dict) or all(self.options.get(k) == v for k, v in when.items())
+
     def clauses_for(self, audience: str) -> list[Clause]:
         return [c for section in self.sections for c in section.clauses if audience in c.audiences]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .checks import _suggest, check
+from .checks import _suggest, check, option_values
 from .model import Located, Policy
 from .problems import Problem
 from .references import Backlink, register_source
@@ -57,6 +57,7 @@ def quizzes_are_answerable(policy: Policy) -> Iterator[Problem]:
             if options and correct == len(options):
                 yield Problem(where.file, line, f"'{qid}'", "every option is correct; add at least one wrong answer")
             yield from _cited(policy, where, qid, question.get("clauses"), ("questions", index, "clauses"))
+            yield from _when_names_options(policy, where, qid, question.get("when"), ("questions", index, "when"))
             audience = quiz.get("audience")
             for target in question.get("clauses") or []:
                 clause = policy.clauses.get(target)
@@ -64,6 +65,18 @@ def quizzes_are_answerable(policy: Policy) -> Iterator[Problem]:
                     yield Problem(where.file, policy.line_of(where, "questions", index, "clauses"), f"'{qid}'",
                                   f"clause '{target}' is not addressed to {audience} (its audiences: "
                                   f"{', '.join(clause.audiences)}); cite a clause for this quiz's audience")
+
+
+def _when_names_options(policy: Policy, where: Located, record_id: str, when, path: tuple) -> Iterator[Problem]:
+    allowed = option_values()
+    for name, value in (when or {}).items() if isinstance(when, dict) else []:
+        line = policy.line_of(where, *path)
+        if name not in allowed:
+            yield Problem(where.file, line, f"'{record_id}'",
+                          f"when: no option '{name}' in school.yml `options`{_suggest(name, allowed)}")
+        elif value not in allowed[name]:
+            yield Problem(where.file, line, f"'{record_id}'",
+                          f"when: {name} must be one of {', '.join(allowed[name])} (got '{value}')")
 
 
 @check
@@ -113,7 +126,7 @@ def reader_backlinks(policy: Policy):
                     yield target, Backlink("guide", f"{guide.get('title', guide_id)}: {topic.get('title', '')}",
                                            f"{guide_id}.md#{guide_id}--{target}")
     for quiz_id, (quiz, _, _) in policy.quizzes.items():
-        for number, question in enumerate(_items(quiz, "questions"), start=1):
+        for number, question in enumerate(policy.questions(quiz_id), start=1):
             for target in question.get("clauses") or []:
                 yield target, Backlink("quiz", f"{quiz.get('title', quiz_id)}, question {number}",
                                        f"quiz-{quiz_id}.md#q-{question.get('id')}")

@@ -14,8 +14,8 @@ QUIZ_MINIMUMS = {"staff": 25, "parents": 8, "pupils": 8}
 
 def clauses_under_test() -> set[str]:
     cited = set()
-    for quiz, _, _ in POLICY.quizzes.values():
-        cited.update(c for q in quiz["questions"] for c in q["clauses"])
+    for quiz_id in POLICY.quizzes:
+        cited.update(c for q in POLICY.questions(quiz_id) for c in q["clauses"])
     for checklist, _, _ in POLICY.checklists.values():
         cited.update(c for item in checklist["items"] for c in item["clauses"])
     return cited
@@ -28,12 +28,12 @@ def test_every_rule_is_tested_by_a_question_or_checklist_item(clause_id):
 
 @pytest.mark.parametrize("quiz_id,minimum", QUIZ_MINIMUMS.items())
 def test_quiz_is_long_enough(quiz_id, minimum):
-    assert len(POLICY.quizzes[quiz_id][0]["questions"]) >= minimum
+    assert len(POLICY.questions(quiz_id)) >= minimum
 
 
 def test_staff_quiz_tests_every_staff_rule_not_covered_by_a_checklist():
     staff_rules = {c.id for c in POLICY.all_clauses() if c.kind in ("must", "must-not") and "staff" in c.audiences}
-    quiz = {c for q in POLICY.quizzes["staff"][0]["questions"] for c in q["clauses"]}
+    quiz = {c for q in POLICY.questions("staff") for c in q["clauses"]}
     checklists = {c for record, _, _ in POLICY.checklists.values() for item in record["items"] for c in item["clauses"]}
     assert staff_rules <= quiz | checklists
 

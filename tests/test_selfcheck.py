@@ -14,7 +14,7 @@ POLICY, _ = load_policy(DATA)
 
 
 def questions(quiz_id: str) -> list[dict]:
-    return POLICY.quizzes[quiz_id][0]["questions"]
+    return POLICY.questions(quiz_id)
 
 
 def correct_indexes(question: dict) -> list[int]:

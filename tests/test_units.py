@@ -111,3 +111,17 @@ def test_review_report_lists_repealed_acts_with_the_clauses_citing_them_and_peop
 def test_review_report_says_when_the_review_is_overdue():
     report = build_report(MINIMAL_POLICY, today=dt.date(2028, 1, 1))
     assert any(item.title == "Review overdue" for item in report.dates)
+
+
+def test_quiz_questions_follow_the_schools_options(tmp_path):
+    policy, _ = load_policy(DATA)
+    shown = {q["id"] for q in policy.questions("staff")}
+    assert "lunchtime-scrolling" in shown and "lunchtime-scrolling-not-on-premises" not in shown
+    shutil.copytree(DATA, tmp_path / "data")
+    school = tmp_path / "data" / "school.yml"
+    school.write_text(school.read_text().replace("personal_use_at_work: reasonable-access",
+                                                 "personal_use_at_work: not-on-premises"))
+    other, problems = load_policy(tmp_path / "data")
+    assert not problems
+    shown = {q["id"] for q in other.questions("staff")}
+    assert "lunchtime-scrolling-not-on-premises" in shown and "lunchtime-scrolling" not in shown

@@ -53,7 +53,7 @@ def _question(ctx: RenderContext, quiz_id: str, number: int, total: int, questio
 
 def quiz(ctx: RenderContext, quiz_id: str) -> str:
     record = ctx.policy.quizzes[quiz_id][0]
-    questions = record.get("questions") or []
+    questions = ctx.policy.questions(quiz_id)
     policy = ctx.policy
     out = [
         f'<div class="quiz" id="quiz-{quiz_id}" data-quiz="{quiz_id}" data-title="{markup.attribute(record["title"])}" '
