@@ -185,6 +185,19 @@
     update();
   }
 
+  /* Printing a quiz shows every answer and explanation (the completion record prints on its own). */
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    if (document.body.classList.contains("printing-record")) { return; }
+    document.querySelectorAll("details.quiz-answer:not([open])").forEach(function (d) {
+      d.open = true; openedForPrint.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+
   function init() {
     document.querySelectorAll(".quiz[data-quiz]").forEach(setupQuiz);
     document.querySelectorAll(".checklist[data-checklist]").forEach(setupChecklist);
