@@ -59,23 +59,28 @@ def unique_clause_ids(policy: Policy) -> Iterator[Problem]:
         first.setdefault(clause.id, clause)
 
 
+def duplicate_ids(file: str, items: list, line_for: Callable[[int], int], noun: str = "") -> Iterator[Problem]:
+    """A problem for each record whose id was already used earlier in the same list."""
+    seen: dict[str, int] = {}
+    for index, record in enumerate(items):
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            continue
+        line = line_for(index)
+        if record["id"] in seen:
+            yield Problem(file, line, f"'{record['id']}'",
+                          f"duplicate {noun + ' ' if noun else ''}id (already used on line {seen[record['id']]}); "
+                          "ids must be unique")
+        seen.setdefault(record["id"], line)
+
+
 @check
 def unique_record_ids(policy: Policy) -> Iterator[Problem]:
     for name, key in [("roles.yml", "roles"), ("legislation.yml", "legislation"), ("related_policies.yml", "policies"),
                       ("sources.yml", "sources"), ("glossary.yml", "terms"), ("dos_and_donts.yml", "dos"),
                       ("dos_and_donts.yml", "donts")]:
         file = policy.files.get(name)
-        if file is None or not isinstance(file.data, dict) or not isinstance(file.data.get(key), list):
-            continue
-        seen: dict[str, int] = {}
-        for index, record in enumerate(file.data[key]):
-            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-                continue
-            line = file.line_of((key, index))
-            if record["id"] in seen:
-                yield Problem(file.path, line, f"'{record['id']}'",
-                              f"duplicate id (already used on line {seen[record['id']]}); ids must be unique")
-            seen.setdefault(record["id"], line)
+        if file is not None and isinstance(file.data, dict) and isinstance(file.data.get(key), list):
+            yield from duplicate_ids(file.path, file.data[key], lambda index: file.line_of((key, index)))
 
 
 @check

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .checks import _suggest, check, option_values
+from .checks import _suggest, check, duplicate_ids, option_values
 from .model import Located, Policy
 from .problems import Problem
 from .references import Backlink, register_source
@@ -15,17 +15,6 @@ def _cited(policy: Policy, where: Located, record_id: str, clause_ids, path: tup
         if isinstance(target, str) and target not in policy.clauses:
             yield Problem(where.file, policy.line_of(where, *path, position), f"'{record_id}'",
                           f"no clause '{target}'{_suggest(target, policy.clauses)}")
-
-
-def _unique(policy: Policy, where: Located, items, path: tuple, noun: str) -> Iterator[Problem]:
-    seen = {}
-    for index, item in enumerate(items):
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            line = policy.line_of(where, *path, index)
-            if item["id"] in seen:
-                yield Problem(where.file, line, f"'{item['id']}'",
-                              f"duplicate {noun} id (already used on line {seen[item['id']]})")
-            seen.setdefault(item["id"], line)
 
 
 def _items(record: dict, key: str) -> list:
@@ -42,7 +31,7 @@ def _files(policy: Policy, folder: dict) -> Iterator[tuple[dict, Located]]:
 def quizzes_are_answerable(policy: Policy) -> Iterator[Problem]:
     for quiz, where in _files(policy, policy.quizzes):
         questions = _items(quiz, "questions")
-        yield from _unique(policy, where, questions, ("questions",), "question")
+        yield from duplicate_ids(where.file, questions, lambda i: policy.line_of(where, "questions", i), "question")
         for index, question in enumerate(questions):
             qid = str(question.get("id"))
             options = _items(question, "options")
@@ -83,7 +72,7 @@ def _when_names_options(policy: Policy, where: Located, record_id: str, when, pa
 def checklists_cite_clauses(policy: Policy) -> Iterator[Problem]:
     for checklist, where in _files(policy, policy.checklists):
         items = _items(checklist, "items")
-        yield from _unique(policy, where, items, ("items",), "item")
+        yield from duplicate_ids(where.file, items, lambda i: policy.line_of(where, "items", i), "item")
         for index, item in enumerate(items):
             yield from _cited(policy, where, str(item.get("id")), item.get("clauses"), ("items", index, "clauses"))
 
