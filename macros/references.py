@@ -36,7 +36,7 @@ def incoming_references(policy: Policy) -> dict[str, list[Backlink]]:
         for record, _ in items:
             for target in record.get("clauses") or []:
                 label = ("Do: " if kind == "do" else "Don't: ") + str(record.get("text", ""))
-                add(target, Backlink(kind, label, f"dos-and-donts.md#{kind}-{record.get('id')}"))
+                add(target, Backlink(kind, label, link(kind, str(record.get("id")))))
     for platform_id, (record, _, _) in policy.platforms.items():
         protocol = record.get("protocol") if isinstance(record.get("protocol"), dict) else {}
         for side in ("school", "users"):

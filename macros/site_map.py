@@ -9,7 +9,8 @@ PAGES = {
     "legislation": "legal-framework.md",
     "policy": "related-policies.md",
     "platform": "platforms.md",
-    "dos": "dos-and-donts.md",
+    "do": "dos-and-donts.md",
+    "dont": "dos-and-donts.md",
     "glossary": "glossary.md",
 }
 

@@ -27,7 +27,8 @@ def dos_and_donts(ctx: RenderContext, which: str) -> str:
     out = []
     for record, _ in items:
         refs = markup.join([ctx.clause_link(c, with_title=False) for c in record.get("clauses") or []])
-        out.append(f'- <span id="{kind}-{record["id"]}">{ctx.words(record["text"])}</span> <small>(clause {refs})</small>')
+        out.append(f'- <span id="{anchor(kind, record["id"])}">{ctx.words(record["text"])}</span> '
+                   f"<small>(clause {refs})</small>")
     return "\n".join(out)
 
 
