@@ -32,9 +32,6 @@ def register(env, data_dir: Path) -> None:
         # Printed, not logged through MkDocs: an overdue review must not trip `--strict` (which is
         # for broken links); schools that want it to stop the build set approval.when_overdue: fail.
         print(f"WARNING -  {message}", file=sys.stderr)
-    env.variables["policy"] = policy
-    env.variables["school"] = policy.school
-
     for name, function in page_parts(ctx).items():
         env.macro(function, name)
 

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 TITLE = '<script>window.pwned = "title"</script>Not for gain'
 TEXT = ('Staff must not <img src=x onerror="window.pwned = \'img\'"> use accounts for gain; '
         '[click me](javascript:window.pwned="link") {{ config.site_name }} {% if true %}x{% endif %} *not bold*.')
+SCHOOL_NAME = '<b onmouseover="window.pwned = 1">Ysgol</b> {{ 7 * 7 }}'
 SUMMARY = '<svg onload="window.pwned = \'svg\'"></svg> Be kind {# not a comment #} <a href="javascript:alert(1)">x</a>'
 
 
@@ -38,6 +39,9 @@ def hostile_site(tmp_path_factory):
     summary_end = re.compile(r"\n {4,6}(?=[a-z_]+:)").search(text, summary_at + 20).start()  # next field
     parents.write_text(text[:summary_at] + f"      parents: '{SUMMARY.replace(chr(39), chr(39) * 2)}'" +
                        text[summary_end:], encoding="utf-8")
+    school = root / "policy_data" / "school.yml"
+    school.write_text(school.read_text(encoding="utf-8").replace(
+        "  second_language_name: Ysgol Gynradd Bryn Teg", f"  second_language_name: '{SCHOOL_NAME}'"), encoding="utf-8")
     result = run_mkdocs(root, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -57,7 +61,8 @@ def hostile_url(hostile_site, tmp_path_factory):
 
 
 @pytest.mark.parametrize("path,shown", [("policy/", TITLE), ("policy/", "{{ config.site_name }}"),
-                                        ("staff/", "[click me](javascript:"), ("parents/", "<svg onload=")])
+                                        ("staff/", "[click me](javascript:"), ("parents/", "<svg onload="),
+                                        ("", SCHOOL_NAME)])
 def test_hostile_text_is_shown_as_text_and_never_runs(hostile_url, page, path, shown):
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -66,4 +71,5 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_url, page, path, s
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert not dialogs
     assert shown in page.locator("article").inner_text()
-    assert page.locator("article a[href^='javascript:'], article img[onerror], article svg[onload]").count() == 0
+    assert page.locator("article a[href^='javascript:'], article img[onerror], article svg[onload], "
+                        "article [onmouseover]").count() == 0

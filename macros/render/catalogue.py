@@ -9,8 +9,20 @@ from . import approval, changes_page, formal, guides, legal, listings, review_pa
 from .context import RenderContext
 
 
+def school_value(ctx: RenderContext, path: str, default: str | None = None) -> str:
+    """A value from the school profile, by the same path as a clause placeholder, escaped like all data.
+    A page asking for a value the profile lacks fails the build, unless it gives a default."""
+    if path in ctx.values:
+        return ctx.words(ctx.values[path])
+    if default is not None:
+        return default
+    raise KeyError(f"no value '{path}' in school.yml")
+
+
 def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
     return {
+        "value": lambda path, default=None: school_value(ctx, path, default),
+        "policy_title": lambda: ctx.words(ctx.policy.title),
         "formal_policy": lambda: formal.formal_policy(ctx),
         "policy_contents": lambda: formal.contents(ctx),
         "approval_block": lambda signatures=False: approval.approval_block(ctx, signatures),
@@ -36,7 +48,8 @@ def render_everything(ctx: RenderContext) -> dict[str, str]:
     """Each part with each of its arguments, as the pages would call them."""
     parts = page_parts(ctx)
     policy = ctx.policy
-    calls: list[tuple[str, tuple]] = [(name, ()) for name in (
+    calls: list[tuple[str, tuple]] = [("value", ("school.name",)), ("policy_title", ())]
+    calls += [(name, ()) for name in (
         "formal_policy", "policy_contents", "approval_block", "role_summary", "role_duties", "role_matrix",
         "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report",
         "what_changed")]
