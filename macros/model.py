@@ -95,6 +95,15 @@ def _records(file: DataFile | None, key: str) -> list[tuple[dict, Located]]:
             if isinstance(item, dict) and isinstance(item.get("id", ""), str)]
 
 
+def _by_id(file: DataFile | None, key: str) -> dict[str, tuple[dict, Located]]:
+    """The records under `key`, by id (the first of any duplicates; the checks report the rest)."""
+    found: dict[str, tuple[dict, Located]] = {}
+    for record, where in _records(file, key):
+        if isinstance(record.get("id"), str):
+            found.setdefault(record["id"], (record, where))
+    return found
+
+
 def _mapping(file: DataFile | None) -> dict:
     return file.data if file is not None and isinstance(file.data, dict) else {}
 
@@ -108,10 +117,10 @@ class Policy:
         self.options = self.school.get("options") if isinstance(self.school.get("options"), dict) else {}
         self.meta = _mapping(files.get("policy.yml"))
         self.title = self.meta.get("title", "Social Media Policy")
-        self.roles = {r["id"]: (r, w) for r, w in _records(files.get("roles.yml"), "roles") if "id" in r}
-        self.legislation = {r["id"]: (r, w) for r, w in _records(files.get("legislation.yml"), "legislation") if "id" in r}
-        self.related_policies = {r["id"]: (r, w) for r, w in _records(files.get("related_policies.yml"), "policies") if "id" in r}
-        self.sources = {r["id"]: (r, w) for r, w in _records(files.get("sources.yml"), "sources") if "id" in r}
+        self.roles = _by_id(files.get("roles.yml"), "roles")
+        self.legislation = _by_id(files.get("legislation.yml"), "legislation")
+        self.related_policies = _by_id(files.get("related_policies.yml"), "policies")
+        self.sources = _by_id(files.get("sources.yml"), "sources")
         self.glossary = [r for r, _ in _records(files.get("glossary.yml"), "terms")]
         dos_file = files.get("dos_and_donts.yml")
         self.dos = _records(dos_file, "dos")
