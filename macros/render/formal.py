@@ -36,10 +36,15 @@ def _refs_line(ctx: RenderContext, clause: Clause) -> list[str]:
                  for p in refs.get("platforms") or [] if p in policy.platforms]
     if platforms:
         lines.append(f"**Platforms:** {markup.join(platforms)}")
-    backlinks = [b for b in ctx.incoming.get(clause.id, []) if b.kind != "role"]
-    if backlinks:
-        lines.append("**Referred to from:** " + markup.join([markup.link(b.label, b.target) for b in backlinks]))
     return lines
+
+
+def _backlinks_line(ctx: RenderContext, clause: Clause) -> str:
+    """Guides, quizzes, checklists and clauses that point here (the roles are shown as "Responsible")."""
+    backlinks = [b for b in ctx.incoming.get(clause.id, []) if b.kind != "role"]
+    if not backlinks:
+        return ""
+    return "**Referred to from:** " + markup.join([markup.link(b.label, b.target) for b in backlinks])
 
 
 def _sources_line(ctx: RenderContext, clause: Clause) -> str:
@@ -80,6 +85,9 @@ def clause_block(ctx: RenderContext, clause: Clause) -> str:
         "",
         "</div>",
     ]
+    backlinks = _backlinks_line(ctx, clause)
+    if backlinks:  # a separate block, left out of the printed policy
+        parts += ["", f'<p class="clause-backlinks" markdown>{backlinks}</p>']
     if keywords:
         parts += ["", f'<p class="clause-keywords">Search words: {keywords}</p>']
     parts += ["", "</div>", ""]
