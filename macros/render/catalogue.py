@@ -36,6 +36,7 @@ def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
         "platforms": lambda: listings.platforms(ctx),
         "guide": lambda guide_id: guides.guide(ctx, guide_id),
         "guide_contents": lambda guide_id: guides.guide_contents(ctx, guide_id),
+        "reading_minutes": lambda guide_id: str(guides.reading_minutes(ctx, guide_id)),
         "quiz": lambda quiz_id: selfcheck.quiz(ctx, quiz_id),
         "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
         "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
@@ -55,7 +56,8 @@ def render_everything(ctx: RenderContext) -> dict[str, str]:
         "what_changed")]
     calls += [("approval_block", (True,)), ("dos_and_donts", ("dos",)), ("dos_and_donts", ("donts",)),
               ("what_changed", ("parents",))]
-    calls += [(name, (guide_id,)) for guide_id in policy.guides for name in ("guide", "guide_contents")]
+    calls += [(name, (guide_id,)) for guide_id in policy.guides
+              for name in ("guide", "guide_contents", "reading_minutes")]
     calls += [("quiz", (quiz_id,)) for quiz_id in policy.quizzes]
     calls += [("checklist", (checklist_id,)) for checklist_id in policy.checklists]
     rendered = {f"{name}{args}": parts[name](*args) for name, args in calls}

@@ -54,3 +54,16 @@ def guide_contents(ctx: RenderContext, guide_id: str) -> str:
         topics = ", ".join(markup.link(t["title"], f"#{guide_id}-{group['id']}-{t['id']}") for t in group.get("topics") or [])
         lines.append(f"- **{markup.link(group['title'], '#' + guide_id + '-' + group['id'])}**: {topics}")
     return "\n".join(lines)
+
+
+WORDS_PER_MINUTE = 230  # an adult reading plain text on screen
+
+
+def reading_minutes(ctx: RenderContext, guide_id: str) -> int:
+    """Roughly how long the guide's items take to read, so the page can say so honestly."""
+    record = ctx.policy.guides[guide_id][0]
+    audience = record["audience"]
+    words = sum(len(ctx.policy.clauses[c].summary_for(audience).split())
+                for group in record.get("groups") or [] for topic in group.get("topics") or []
+                for c in topic.get("clauses") or [] if c in ctx.policy.clauses)
+    return max(1, round(words / WORDS_PER_MINUTE))
