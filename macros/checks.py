@@ -133,10 +133,6 @@ def required_files_present(policy: Policy) -> Iterator[Problem]:
 
 # --- references ----------------------------------------------------------------------------------
 
-def _line(policy: Policy, where: Located, *path) -> int:
-    return policy.line_of(where, *path)
-
-
 REF_TARGETS = {
     "clauses": ("clause", lambda p: p.clauses),
     "legislation": ("legislation record", lambda p: p.legislation),
@@ -152,7 +148,7 @@ def clause_references_resolve(policy: Policy) -> Iterator[Problem]:
             targets = clause.refs.get(key) or []
             known = index(policy)
             for position, target in enumerate(targets if isinstance(targets, list) else []):
-                line = _line(policy, clause.where, "refs", key, position)
+                line = policy.line_of(clause.where, "refs", key, position)
                 if target == clause.id:
                     yield Problem(clause.where.file, line, f"'{clause.id}'",
                                   "a clause cannot refer to itself; remove it from refs.clauses")
@@ -161,12 +157,12 @@ def clause_references_resolve(policy: Policy) -> Iterator[Problem]:
                                   f"refs.{key}: no {noun} '{target}'{_suggest_record(target, known)}")
         for position, role in enumerate(clause.roles):
             if role not in policy.roles:
-                yield Problem(clause.where.file, _line(policy, clause.where, "roles", position), f"'{clause.id}'",
+                yield Problem(clause.where.file, policy.line_of(clause.where, "roles", position), f"'{clause.id}'",
                               f"roles: no role '{role}' in roles.yml{_suggest(role, policy.roles)}")
         for position, source in enumerate(clause.sources):
             name = source.get("policy")
             if isinstance(name, str) and name not in policy.sources:
-                yield Problem(clause.where.file, _line(policy, clause.where, "sources", position), f"'{clause.id}'",
+                yield Problem(clause.where.file, policy.line_of(clause.where, "sources", position), f"'{clause.id}'",
                               f"sources: no source policy '{name}' in sources.yml{_suggest(name, policy.sources)}")
 
 
@@ -285,7 +281,7 @@ def placeholders_are_known(policy: Policy) -> Iterator[Problem]:
         for path, text in _texts_of(clause):
             for name, close in unknown_placeholders(text, values):
                 hint = f"; did you mean {{{close}}}?" if close else "; see policy_data/README.md for the placeholders"
-                yield Problem(clause.where.file, _line(policy, clause.where, *path), f"'{clause.id}'",
+                yield Problem(clause.where.file, policy.line_of(clause.where, *path), f"'{clause.id}'",
                               f"unknown placeholder {{{name}}}{hint}")
     for file, line, record, text in _other_texts(policy):
         for name, close in unknown_placeholders(text, values):
@@ -321,7 +317,7 @@ def summaries_are_current(policy: Policy) -> Iterator[Problem]:
             yield _at(clause.where, clause.id, f"summaries need `summary_checked: \"{expected}\"` "
                                                "(the fingerprint of the text they were checked against)")
         elif checked != expected:
-            yield Problem(clause.where.file, _line(policy, clause.where, "summary_checked"), f"'{clause.id}'",
+            yield Problem(clause.where.file, policy.line_of(clause.where, "summary_checked"), f"'{clause.id}'",
                           f"summaries may be stale: the formal text changed since they were checked ({checked}); "
                           f"re-read them, then set `summary_checked: \"{expected}\"`")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from .fingerprint import content_fingerprint
 from .yaml_source import DataFile
@@ -242,11 +241,6 @@ class Policy:
         return [c for section in self.sections for c in section.clauses]
 
 
-def value_at(data: Any, dotted: str) -> Any:
-    """The value at a dotted path such as 'people.dsl.name', or None."""
-    node = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
+def long_date(date: dt.date | None) -> str:
+    """A date as people write it in a policy: 14 October 2026."""
+    return f"{date.day} {date:%B %Y}" if date else "not recorded"

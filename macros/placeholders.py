@@ -8,15 +8,11 @@ from __future__ import annotations
 import difflib
 import re
 
-from .model import Policy, value_at
+from .model import Policy, long_date
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
 
 CYCLE_WORDS = {1: "every year", 2: "every two years"}
-
-
-def _format_date(date) -> str:
-    return f"{date.day} {date:%B %Y}" if date else "(no date)"
 
 
 def known_values(policy: Policy) -> dict[str, str]:
@@ -32,8 +28,8 @@ def known_values(policy: Policy) -> dict[str, str]:
 
     walk(policy.school, "")
     values["review.cycle"] = CYCLE_WORDS[policy.review_cycle_years]
-    values["review.next_date"] = _format_date(policy.next_review)
-    values["approval.date"] = _format_date(policy.approved_on)
+    values["review.next_date"] = long_date(policy.next_review)
+    values["approval.date"] = long_date(policy.approved_on)
     return values
 
 
@@ -51,5 +47,3 @@ def unknown_placeholders(text: str, values: dict[str, str]) -> list[tuple[str, s
             found.append((name, close[0] if close else None))
     return found
 
-
-__all__ = ["PLACEHOLDER", "known_values", "fill", "unknown_placeholders", "value_at"]

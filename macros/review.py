@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .checks import has_summary, summary_fingerprint
-from .model import Policy
+from .model import Policy, long_date
 
 
 @dataclass
@@ -35,10 +35,6 @@ class ReviewReport:
                 ("External addresses the site links to", self.addresses)]
 
 
-def _long(date) -> str:
-    return f"{date.day} {date:%B %Y}" if date else "not recorded"
-
-
 def _cited_by(policy: Policy, law_id: str) -> list[str]:
     return [c.id for c in policy.all_clauses() if law_id in (c.refs.get("legislation") or [])]
 
@@ -46,13 +42,13 @@ def _cited_by(policy: Policy, law_id: str) -> list[str]:
 def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
     today = today or dt.date.today()
     dates = [ReviewItem("Approved", f"Version {policy.version}, approved by {policy.approval.get('approved_by', '?')} "
-                                    f"on {_long(policy.approved_on)}.")]
+                                    f"on {long_date(policy.approved_on)}.")]
     next_review = policy.next_review
     if next_review and today > next_review:
-        dates.append(ReviewItem("Review overdue", f"The review was due on {_long(next_review)} "
+        dates.append(ReviewItem("Review overdue", f"The review was due on {long_date(next_review)} "
                                                   f"({(today - next_review).days} days ago)."))
     elif next_review:
-        dates.append(ReviewItem("Next review", f"Due on {_long(next_review)} (in {(next_review - today).days} days)."))
+        dates.append(ReviewItem("Next review", f"Due on {long_date(next_review)} (in {(next_review - today).days} days)."))
 
     legislation = []
     for law_id, (record, _) in policy.legislation.items():
@@ -92,10 +88,10 @@ def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
         stale = checked is None or (policy.approved_on and checked < policy.approved_on - dt.timedelta(days=365)) \
             or (today - checked).days > 365 * policy.review_cycle_years
         if stale:
-            platforms.append(ReviewItem(record.get("name", platform_id), f"Facts last checked {_long(checked)}."))
+            platforms.append(ReviewItem(record.get("name", platform_id), f"Facts last checked {long_date(checked)}."))
         elif next_review and today > next_review:
             platforms.append(ReviewItem(record.get("name", platform_id),
-                                        f"Facts checked {_long(checked)}; confirm them in this review."))
+                                        f"Facts checked {long_date(checked)}; confirm them in this review."))
 
     to_confirm = [ReviewItem(c.id, c.title) for c in policy.all_clauses() if c.record.get("verify")]
 
@@ -121,7 +117,7 @@ def _addresses(policy: Policy):
 
 
 def format_text(report: ReviewReport) -> str:
-    lines = [f"Review report, {_long(report.today)}", ""]
+    lines = [f"Review report, {long_date(report.today)}", ""]
     for title, items in report.sections():
         lines.append(f"{title} ({len(items)})")
         lines.append("-" * len(lines[-1]))

@@ -10,7 +10,6 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_tools import axe_violations, site_pages
-from conftest import PROJECT
 
 
 def read(site, page: str) -> str:

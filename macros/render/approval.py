@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .. import markup
+from ..model import long_date
 from ..placeholders import CYCLE_WORDS
 from .context import RenderContext
-
-
-def long_date(date: dt.date | None) -> str:
-    return f"{date.day} {date:%B %Y}" if date else "not recorded"
 
 
 def approval_block(ctx: RenderContext, signatures: bool = False) -> str:

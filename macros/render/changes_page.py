@@ -23,7 +23,7 @@ def _clause_changes(ctx: RenderContext, changes: Changes, audience: str | None) 
         for item in changes.reworded:
             kind_note = "" if item.old_kind == item.new_kind else \
                 f" (was *{KIND_LABELS.get(item.old_kind, item.old_kind)}*, now *{KIND_LABELS.get(item.new_kind, item.new_kind)}*)"
-            out += [f'<div class="change" markdown>', "",
+            out += ['<div class="change" markdown>', "",
                     f"{ctx.clause_link(item.clause_id) if item.clause_id in policy.clauses else markup.text(item.title)}{kind_note}",
                     "", f'<p class="change-old"><strong>Before:</strong> <del>{ctx.words(item.old_text)}</del></p>',
                     f'<p class="change-new"><strong>Now:</strong> <ins>{ctx.words(item.new_text)}</ins></p>', "",
