@@ -4,6 +4,8 @@
     python -m macros report     the yearly review report
     python -m macros snapshot   store the approved wording (run after governors approve)
     python -m macros pdf        the formal policy as a PDF, for governors
+    python -m macros confirm ID stamp a re-read summary or paraphrase as current
+    python -m macros rules      what each rule named in a message checks
 """
 
 from __future__ import annotations
@@ -63,6 +65,37 @@ def cmd_pdf(args) -> int:
     return build_pdf(PROJECT, Path(args.output))
 
 
+def cmd_confirm(args) -> int:
+    from .confirmations import confirmable, stamp
+    from .loading import load_files
+    from .model import Policy
+    files, problems = load_files(Path(args.data))
+    if problems:  # confirming needs readable files; the other rules may fail, that is why we are here
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    policy = Policy(files)
+    known = confirmable(policy)
+    unknown = [name for name in args.ids if name not in known]
+    if unknown:
+        print(f"nothing to confirm called {', '.join(unknown)}; use the id the check printed "
+              "(a clause id, or quiz/question, checklist/item, dos/id, donts/id)", file=sys.stderr)
+        return 1
+    # Last first within each file, so an inserted line never moves a record still to be stamped.
+    for name in sorted(args.ids, key=lambda n: (known[n][0].where.file, -known[n][0].where.line)):
+        record, field, value = known[name]
+        stamp(Path(args.data), policy, record, field, value)
+        print(f"confirmed {name}: {field} is now {value}")
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from .rules import RULES
+    width = max(len(rule.name) for rule in RULES)
+    for rule in RULES:
+        print(f"{rule.name:<{width}}  {rule.explains}")
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Check and review the policy data.")
     parser.add_argument("--data", default=str(PROJECT / "policy_data"), help="the policy data folder")
@@ -72,8 +105,12 @@ def main(argv=None) -> int:
     commands.add_parser("snapshot", help="store the wording of the version in force (after approval)")
     pdf = commands.add_parser("pdf", help="write the formal policy as a PDF (needs chromium)")
     pdf.add_argument("--output", default="policy.pdf", help="where to write the PDF (default: policy.pdf)")
+    confirm = commands.add_parser("confirm", help="stamp re-read summaries or paraphrases as current")
+    confirm.add_argument("ids", nargs="+", help="the ids the check printed")
+    commands.add_parser("rules", help="list the rules the check applies")
     args = parser.parse_args(argv)
-    handlers = {"check": cmd_check, "report": cmd_report, "snapshot": cmd_snapshot, "pdf": cmd_pdf}
+    handlers = {"check": cmd_check, "report": cmd_report, "snapshot": cmd_snapshot, "pdf": cmd_pdf,
+                "confirm": cmd_confirm, "rules": cmd_rules}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import Abort  # prints just our message and stops before the site is touched
+
 
 from .engine import load_checked_policy
 from .problems import PolicyDataError, unexpected_failure
@@ -15,6 +15,8 @@ from .render.context import RenderContext
 
 
 def register(env, data_dir: Path) -> None:
+    from mkdocs.exceptions import Abort  # prints just our message and stops before the site is touched
+
     try:
         policy = load_checked_policy(data_dir)
     except PolicyDataError as error:
@@ -27,7 +29,7 @@ def register(env, data_dir: Path) -> None:
     if stamp["overdue"]:
         message = (f"The policy was due for review on {stamp['next_review']}: review it and record the new "
                    "approval in policy_data/school.yml")
-        if policy.approval.get("when_overdue") == "fail":
+        if policy.approval.when_overdue == "fail":
             raise Abort(message + " (approval.when_overdue is 'fail')")
         # Printed, not logged through MkDocs: an overdue review must not trip `--strict` (which is
         # for broken links); schools that want it to stop the build set approval.when_overdue: fail.

@@ -1,40 +1,34 @@
-"""The engine's front door: load, check, and hand back a Policy — independent of MkDocs."""
+"""The engine's front door: load, check, and hand back a Policy. Independent of MkDocs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import reader_checks  # noqa: F401  (registers its checks)
-from .checks import CHECKS
 from .loading import load_files
 from .model import Policy
 from .problems import PolicyDataError, Problem
+from .rules import run_rules
 
 
-def _semantic_checks(policy: Policy, schema_problems: bool) -> list[Problem]:
-    """Run every cross-reference check. Where the schema already found malformed data, a check that
-    trips over it is skipped: the schema's message is the one the editor needs."""
-    problems: list[Problem] = []
-    for check in CHECKS:
-        try:
-            problems.extend(check(policy))
-        except (TypeError, AttributeError, KeyError, ValueError, IndexError):
-            if not schema_problems:
-                raise
-    return problems
+def load_policy(data_dir: Path) -> tuple[Policy | None, list[Problem]]:
+    """The policy and every problem of the first stage of rules that finds any.
+
+    Records are built only from files that read cleanly and pass their schemas, so the later rules
+    never meet malformed data; until then the policy is None."""
+    files, problems = load_files(Path(data_dir))
+    problems += _snapshot_problems(Path(data_dir))
+    if problems:
+        return None, sorted(set(problems))
+    policy = Policy(files)
+    return policy, sorted(set(run_rules(policy)))
 
 
-def load_policy(data_dir: Path) -> tuple[Policy, list[Problem]]:
-    files, problems, all_readable = load_files(Path(data_dir))
+def _snapshot_problems(data_dir: Path) -> list[Problem]:
     try:
-        policy = Policy(files)
-    except (TypeError, AttributeError, KeyError, ValueError, IndexError):
-        if not problems:
-            raise
-        return Policy({}), sorted(set(problems))  # malformed beyond use: the schema problems say why
-    if all_readable:  # cross-references are only meaningful once every file can be read
-        problems += _semantic_checks(policy, schema_problems=bool(problems))
-    return policy, sorted(set(problems))
+        from .snapshots import verify_snapshots
+    except ImportError:  # pragma: no cover - the verifier is optional until it lands
+        return []
+    return [Problem(p.file, p.line, p.record, p.message, "snapshots-intact") for p in verify_snapshots(data_dir)]
 
 
 def load_checked_policy(data_dir: Path) -> Policy:

@@ -1,206 +1,166 @@
-"""The policy as objects: records from the data files, indexed by id, with options resolved.
+"""The policy as typed records, indexed by id, with the school's options resolved.
 
-Built from files that may still have problems, so every accessor is forgiving; the checks module
-reports what is wrong.
+Built only from files that passed their schemas (see engine.py), so nothing here is defensive: a
+field is there with the type its schema gives, or absent and read as its empty value.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fingerprint import content_fingerprint
+from .records import Record
+from .registry import KIND, Kind, one_per_file
 from .yaml_source import DataFile
 
 AUDIENCES = ("staff", "parents", "pupils")
 KIND_LABELS = {"must": "Must", "must-not": "Must not", "should": "Should", "may": "May", "info": "Information"}
+CYCLE_WORDS = {1: "every year", 2: "every two years"}
 
 
-def _strings(value) -> list[str]:
-    """The text items of a list; anything else (a typo'd value the schema reports) is ignored here."""
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+class Clause(Record):
+    """A clause with its number, its section and the wording chosen by the school's options."""
 
-
-@dataclass
-class Located:
-    """Where a record lives, so a problem about it can name the file and line."""
-
-    file: str
-    line: int
-    path: tuple = ()  # the record's place inside its file, to find the line of any of its fields
-
-
-@dataclass
-class Clause:
-    id: str
-    title: str
-    record: dict
-    section_id: str
     number: str
-    where: Located
-    kind: str = "info"
-    text: str = ""
-    summary: dict = field(default_factory=dict)
-
-    @property
-    def audiences(self) -> list[str]:
-        return _strings(self.record.get("audiences"))
-
-    @property
-    def roles(self) -> list[str]:
-        return _strings(self.record.get("roles"))
-
-    @property
-    def keywords(self) -> list[str]:
-        return _strings(self.record.get("keywords"))
-
-    @property
-    def refs(self) -> dict[str, list[str]]:
-        refs = self.record.get("refs")
-        return {k: _strings(v) for k, v in refs.items()} if isinstance(refs, dict) else {}
-
-    @property
-    def sources(self) -> list[dict]:
-        return [s for s in self.record.get("sources") or [] if isinstance(s, dict)]
-
-    @property
-    def option(self) -> str | None:
-        return self.record.get("option")
+    section_id: str
+    kind: str          # the chosen wording's kind: must, must-not, should, may, info
+    text: str          # the chosen formal wording
+    summary: dict      # audience -> the chosen plain-English wording
 
     def summary_for(self, audience: str) -> str:
         """The audience's own wording, or the formal text when there is none."""
         return self.summary.get(audience) or self.text
 
+    def wordings(self) -> list[Record]:
+        """Every wording the clause can have: itself, or one per option value."""
+        return list(self.variants.values()) if self.option else [self]
 
-@dataclass
-class Section:
-    id: str
-    title: str
+
+class Section(Record):
     number: int
-    description: str
     clauses: list[Clause]
-    where: Located
 
 
-def _records(file: DataFile | None, key: str) -> list[tuple[dict, Located]]:
-    """The list of records under `key` in a file, each with its line."""
-    if file is None or not isinstance(file.data, dict):
-        return []
-    items = file.data.get(key)
-    if not isinstance(items, list):
-        return []
-    return [(item, Located(file.path, file.line_of((key, i)), (key, i))) for i, item in enumerate(items)
-            if isinstance(item, dict) and isinstance(item.get("id", ""), str)]
-
-
-def _by_id(file: DataFile | None, key: str) -> dict[str, tuple[dict, Located]]:
-    """The records under `key`, by id (the first of any duplicates; the checks report the rest)."""
-    found: dict[str, tuple[dict, Located]] = {}
-    for record, where in _records(file, key):
-        if isinstance(record.get("id"), str):
-            found.setdefault(record["id"], (record, where))
+def _file_records(files: dict[str, DataFile], kind: Kind) -> list[Record]:
+    """Every record of a kind, in file order (duplicates included: a check reports them)."""
+    found = []
+    for relative, file in sorted(files.items()):
+        if relative == kind.files or (one_per_file(kind) and relative.startswith(kind.files.split("*")[0])):
+            if kind.list_key is None:
+                found.append(Record.of_file(file, kind.schema))
+            else:
+                found += [Record.of_file(file, kind.schema, (kind.list_key, i))
+                          for i in range(len(file.data.get(kind.list_key, [])))]
     return found
 
 
-def _mapping(file: DataFile | None) -> dict:
-    return file.data if file is not None and isinstance(file.data, dict) else {}
+def _by_id(records: list[Record]) -> dict[str, Record]:
+    """Records by id; the first of any duplicates (the check reports the others)."""
+    found: dict[str, Record] = {}
+    for record in records:
+        found.setdefault(record.id, record)
+    return found
+
+
+def file_id(record: Record) -> str:
+    """The id a one-record-per-file record takes from its file name."""
+    return record.where.file.rsplit("/", 1)[-1][: -len(".yml")]
 
 
 class Policy:
-    """Everything in policy_data/, indexed for rendering and checking."""
+    """Everything in policy_data/, as records."""
 
     def __init__(self, files: dict[str, DataFile]):
         self.files = files
-        self.school = _mapping(files.get("school.yml"))
-        self.options = self.school.get("options") if isinstance(self.school.get("options"), dict) else {}
-        self.meta = _mapping(files.get("policy.yml"))
-        self.title = self.meta.get("title", "Social Media Policy")
-        self.roles = _by_id(files.get("roles.yml"), "roles")
-        self.legislation = _by_id(files.get("legislation.yml"), "legislation")
-        self.related_policies = _by_id(files.get("related_policies.yml"), "policies")
-        self.sources = _by_id(files.get("sources.yml"), "sources")
-        self.glossary = [r for r, _ in _records(files.get("glossary.yml"), "terms")]
-        dos_file = files.get("dos_and_donts.yml")
-        self.dos = _records(dos_file, "dos")
-        self.donts = _records(dos_file, "donts")
-        self.history = [r for r, _ in _records(files.get("history.yml"), "versions")]
-        self.platforms = self._by_folder("platforms")
-        self.guides = self._by_folder("guides")
-        self.quizzes = self._by_folder("quizzes")
-        self.checklists = self._by_folder("checklists")
+        records = {kind.name: _file_records(files, kind) for kind in KIND.values() if kind.name != "clause"}
+        self.records_of_kind = records  # every record as written, duplicates included
+        self.profile: Record = records["school"][0]
+        self.meta: Record = records["policy"][0]
+        self.title: str = self.meta.title or "Social Media Policy"
+        self.option_records = records["option"]
+        self.roles = _by_id(records["role"])
+        self.legislation = _by_id(records["legislation"])
+        self.related_policies = _by_id(records["policy-link"])
+        self.sources = _by_id(records["source"])
+        self.glossary = records["term"]
+        self.dos = records["do"]
+        self.donts = records["dont"]
+        self.history = records["version"]
+        self.section_records = records["section"]
+        self.platforms = {file_id(r): r for r in records["platform"]}
+        self.guides = {file_id(r): r for r in records["guide"]}
+        self.quizzes = {file_id(r): r for r in records["quiz"]}
+        self.checklists = {file_id(r): r for r in records["checklist"]}
         self.sections: list[Section] = []
         self.clauses: dict[str, Clause] = {}
         self._build_sections()
 
-    def _by_folder(self, folder: str) -> dict[str, tuple[dict, Located, str]]:
-        found = {}
-        for relative, file in sorted(self.files.items()):
-            if relative.startswith(folder + "/") and isinstance(file.data, dict):
-                record_id = file.data.get("id") or relative.rsplit("/", 1)[-1][:-4]
-                found[str(record_id)] = (file.data, Located(file.path, file.line_of(("id",))), relative)
-        return found
+    @cached_property
+    def options(self) -> dict[str, str]:
+        """Each declared option's chosen value: the school's choice, or the option's default."""
+        chosen = dict(self.profile.data.get("options", {}))
+        for option in self.option_records:
+            if option.default is not None:
+                chosen.setdefault(option.id, option.default)
+        return chosen
 
-    def line_of(self, where: Located, *field_path) -> int:
-        """The line of a field of the record at `where` (or of the record itself)."""
-        file = next((f for f in self.files.values() if f.path == where.file), None)
-        return file.line_of(where.path + field_path) if file else where.line
-
-    def section_files(self) -> dict[str, DataFile]:
-        return {rel[len("sections/"):-4]: f for rel, f in self.files.items() if rel.startswith("sections/")}
+    def by_kind(self, name: str) -> dict[str, Record]:
+        """The records of a kind that others cite, by id."""
+        return {"clause": self.clauses, "role": self.roles, "legislation": self.legislation,
+                "policy-link": self.related_policies, "source": self.sources, "platform": self.platforms,
+                "guide": self.guides, "quiz": self.quizzes, "checklist": self.checklists,
+                "option": _by_id(self.option_records)}[name]
 
     def _build_sections(self) -> None:
-        order = [s for s in self.meta.get("sections") or [] if isinstance(s, str)]
-        files = self.section_files()
-        for number, section_id in enumerate([s for s in order if s in files], start=1):
-            file = files[section_id]
-            data = _mapping(file)
-            clauses = []
-            for index, (record, where) in enumerate(_records(file, "clauses"), start=1):
-                clause = Clause(id=str(record.get("id", "")), title=str(record.get("title", "")), record=record,
-                                section_id=section_id, number=f"{number}.{index}", where=where)
+        by_file = {file_id(s): s for s in self.section_records}
+        listed = [s for s in self.meta.sections if s in by_file]
+        for number, section_id in enumerate(listed, start=1):
+            file = self.files[f"sections/{section_id}.yml"]
+            section = Section.of_file(file, "section")
+            section.number = number
+            section.clauses = []
+            for index in range(len(file.data.get("clauses", []))):
+                clause = Clause.of_file(file, "section", ("clauses", index))
+                clause.number = f"{number}.{index + 1}"
+                clause.section_id = section_id
                 self._resolve(clause)
-                clauses.append(clause)
+                section.clauses.append(clause)
                 self.clauses.setdefault(clause.id, clause)
-            self.sections.append(Section(section_id, str(data.get("title", section_id)), number,
-                                         str(data.get("description", "")), clauses,
-                                         Located(file.path, file.line_of(("id",)))))
+            self.sections.append(section)
 
     def _resolve(self, clause: Clause) -> None:
         """Pick the wording for the school's chosen option, if the clause depends on one."""
-        record = clause.record
-        source = record
-        variants = record.get("variants")
-        if clause.option and isinstance(variants, dict):
-            chosen = variants.get(self.options.get(clause.option))
-            source = chosen if isinstance(chosen, dict) else {}
-        clause.kind = str(source.get("kind") or "info")
-        clause.text = str(source.get("text") or "")
-        summary = source.get("summary") if isinstance(source.get("summary"), dict) else record.get("summary")
-        clause.summary = {k: str(v) for k, v in (summary or {}).items() if isinstance(v, str)}
+        source = clause.variants.get(self.options.get(clause.option)) if clause.option else clause
+        if source is None:  # no wording for the chosen value: the options rule reports it
+            clause.kind, clause.text, clause.summary = "info", "", {}
+            return
+        clause.kind = source.data.get("kind", "info")
+        clause.text = source.data.get("text", "")
+        summary = source.data.get("summary") or clause.data.get("summary") or {}
+        clause.summary = dict(summary)
 
     # --- derived facts -------------------------------------------------------------------------
 
     @property
-    def approval(self) -> dict:
-        approval = self.school.get("approval")
-        return approval if isinstance(approval, dict) else {}
+    def school_name(self) -> str:
+        return self.profile.school.name
+
+    @property
+    def approval(self) -> Record:
+        return self.profile.approval
 
     @property
     def version(self) -> str:
-        return str(self.approval.get("version", "draft"))
+        return str(self.approval.version or "draft")
 
     @property
     def approved_on(self) -> dt.date | None:
-        try:
-            return dt.date.fromisoformat(str(self.approval.get("approved_on")))
-        except ValueError:
-            return None
+        return dt.date.fromisoformat(self.approval.approved_on) if self.approval.approved_on else None
 
     @property
     def review_cycle_years(self) -> int:
-        years = self.approval.get("review_cycle_years")
-        return years if years in (1, 2) else 1
+        return self.approval.review_cycle_years or 1
 
     @property
     def next_review(self) -> dt.date | None:
@@ -221,21 +181,23 @@ class Policy:
         """Changes whenever any data file changes: stamps pages and self-check records."""
         return content_fingerprint({path: file.data for path, file in sorted(self.files.items())})
 
-    def people(self) -> dict[str, dict]:
-        people = self.school.get("people")
-        return {k: v for k, v in people.items() if isinstance(v, dict)} if isinstance(people, dict) else {}
+    def people(self) -> dict[str, Record]:
+        return self.profile.people.entries()
 
-    def questions(self, quiz_id: str) -> list[dict]:
+    def questions(self, quiz_id: str) -> list[Record]:
         """The quiz's questions for this school: those whose `when` matches the school's options."""
-        quiz = self.quizzes.get(quiz_id, ({}, None, ""))[0]
-        return [q for q in quiz.get("questions") or [] if isinstance(q, dict) and self.applies(q.get("when"))]
+        return [q for q in self.quizzes[quiz_id].questions if self.applies(q.when)]
 
-    def applies(self, when) -> bool:
-        """True when every option named in `when` has that value in the school profile."""
-        return not isinstance(when, dict) or all(self.options.get(k) == v for k, v in when.items())
+    def items(self, checklist_id: str) -> list[Record]:
+        """The checklist's items for this school: those whose `when` matches the school's options."""
+        return [i for i in self.checklists[checklist_id].items if self.applies(i.when)]
+
+    def applies(self, when: dict) -> bool:
+        """True when every option named in `when` has that value for this school."""
+        return all(self.options.get(k) == v for k, v in when.items())
 
     def clauses_for(self, audience: str) -> list[Clause]:
-        return [c for section in self.sections for c in section.clauses if audience in c.audiences]
+        return [c for c in self.all_clauses() if audience in c.audiences]
 
     def all_clauses(self) -> list[Clause]:
         return [c for section in self.sections for c in section.clauses]

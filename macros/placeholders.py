@@ -8,11 +8,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from .model import Policy, long_date
+from .model import CYCLE_WORDS, Policy, long_date
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
 
-CYCLE_WORDS = {1: "every year", 2: "every two years"}
 
 
 def known_values(policy: Policy) -> dict[str, str]:
@@ -26,7 +25,7 @@ def known_values(policy: Policy) -> dict[str, str]:
         elif isinstance(node, (str, int, float)) and not isinstance(node, bool) and "." in prefix:
             values[prefix] = str(node)
 
-    walk(policy.school, "")
+    walk(policy.profile.data, "")
     values["review.cycle"] = CYCLE_WORDS[policy.review_cycle_years]
     values["review.next_date"] = long_date(policy.next_review)
     values["approval.date"] = long_date(policy.approved_on)

@@ -13,14 +13,15 @@ class Problem:
     line: int
     record: str
     message: str
+    rule: str = ""  # the name of the rule that found it (`python -m macros rules` explains each)
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.record}: {self.message}"
+        return f"{where}: {self.record}: {self.message}" + (f" [{self.rule}]" if self.rule else "")
 
 
-# Messages of problems that stop a file being read at all (see yaml_source.read_data_file).
-UNREADABLE = ("YAML syntax", "the file is not UTF-8", "the file is empty")
+# Rules whose problems stop the later rules running (see rules/__init__.py).
+EARLY_RULES = ("yaml-readable", "schema", "snapshots-intact")
 
 
 class PolicyDataError(Exception):
@@ -33,10 +34,11 @@ class PolicyDataError(Exception):
 
 def format_problems(problems: list[Problem]) -> str:
     lines = [str(p) for p in problems]
-    if any(p.record == "(file)" and p.message.startswith(UNREADABLE) for p in problems):
-        lines.append("(the cross-reference checks run once every file can be read: fix the files above first)")
+    if any(p.rule in EARLY_RULES for p in problems):
+        lines.append("(the other checks run once every file can be read and matches its schema: fix these first)")
     count = len(problems)
-    lines.append(f"check failed: {count} problem{'s' if count != 1 else ''} in the policy data")
+    lines.append(f"check failed: {count} problem{'s' if count != 1 else ''} in the policy data "
+                 "(`python -m macros rules` explains each rule in brackets)")
     return "\n".join(lines)
 
 

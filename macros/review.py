@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .checks import has_summary, summary_fingerprint
+from .confirmations import clause_fingerprint, has_summary
 from .model import Policy, long_date
 
 
@@ -36,12 +36,12 @@ class ReviewReport:
 
 
 def _cited_by(policy: Policy, law_id: str) -> list[str]:
-    return [c.id for c in policy.all_clauses() if law_id in (c.refs.get("legislation") or [])]
+    return [c.id for c in policy.all_clauses() if law_id in c.refs.legislation]
 
 
 def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
     today = today or dt.date.today()
-    dates = [ReviewItem("Approved", f"Version {policy.version}, approved by {policy.approval.get('approved_by', '?')} "
+    dates = [ReviewItem("Approved", f"Version {policy.version}, approved by {policy.approval.approved_by or '?'} "
                                     f"on {long_date(policy.approved_on)}.")]
     next_review = policy.next_review
     if next_review and today > next_review:
@@ -51,49 +51,43 @@ def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
         dates.append(ReviewItem("Next review", f"Due on {long_date(next_review)} (in {(next_review - today).days} days)."))
 
     legislation = []
-    for law_id, (record, _) in policy.legislation.items():
-        status = record.get("status")
+    for law_id, record in policy.legislation.items():
+        status = record.status
         reasons = []
         if status in ("repealed", "abolished"):
-            replaced = ", ".join(policy.legislation[s][0]["title"] for s in record.get("superseded_by") or []
-                                 if s in policy.legislation)
+            replaced = ", ".join(policy.legislation[s].title for s in record.superseded_by)
             reasons.append(f"{status}; cite instead: {replaced}")
         elif status == "partly-in-force":
             reasons.append("only partly in force")
-        if record.get("verify"):
+        if record.verify:
             reasons.append("marked to be checked against an official copy")
         if reasons:
-            legislation.append(ReviewItem(record["title"], "; ".join(reasons) + ".", _cited_by(policy, law_id)))
+            legislation.append(ReviewItem(record.title, "; ".join(reasons) + ".", _cited_by(policy, law_id)))
 
     people = []
     for key, person in policy.people().items():
-        detail = person.get("role", "") + (f", {person['email']}" if person.get("email") else "")
-        people.append(ReviewItem(person.get("name", key), f"{detail}. Still in post? (school.yml people.{key})"))
-    contacts = policy.school.get("contacts") if isinstance(policy.school.get("contacts"), dict) else {}
-    for key, contact in contacts.items():
-        if isinstance(contact, dict):
-            shown = ", ".join(str(v) for k, v in contact.items() if k in ("email", "phone", "url"))
-            people.append(ReviewItem(f"Contact: {key}", f"{shown or 'see school.yml'} (school.yml contacts.{key})"))
+        detail = (person.role or "") + (f", {person.email}" if person.email else "")
+        people.append(ReviewItem(person.name, f"{detail}. Still in post? (school.yml people.{key})"))
+    for key, contact in policy.profile.data.get("contacts", {}).items():
+        shown = ", ".join(str(v) for k, v in contact.items() if k in ("email", "phone", "url"))
+        people.append(ReviewItem(f"Contact: {key}", f"{shown or 'see school.yml'} (school.yml contacts.{key})"))
 
     summaries = [ReviewItem(c.id, "The formal text changed since the summaries were last checked.")
                  for c in policy.all_clauses()
-                 if has_summary(c) and str(c.record.get("summary_checked")) != summary_fingerprint(c)]
+                 if has_summary(c) and c.summary_checked != clause_fingerprint(c)]
 
     platforms = []
-    for platform_id, (record, _, _) in policy.platforms.items():
-        try:
-            checked = dt.date.fromisoformat(str(record.get("facts_checked")))
-        except ValueError:
-            checked = None
+    for record in policy.platforms.values():
+        checked = dt.date.fromisoformat(record.facts_checked) if record.facts_checked else None
         stale = checked is None or (policy.approved_on and checked < policy.approved_on - dt.timedelta(days=365)) \
             or (today - checked).days > 365 * policy.review_cycle_years
         if stale:
-            platforms.append(ReviewItem(record.get("name", platform_id), f"Facts last checked {long_date(checked)}."))
+            platforms.append(ReviewItem(record.name, f"Facts last checked {long_date(checked)}."))
         elif next_review and today > next_review:
-            platforms.append(ReviewItem(record.get("name", platform_id),
+            platforms.append(ReviewItem(record.name,
                                         f"Facts checked {long_date(checked)}; confirm them in this review."))
 
-    to_confirm = [ReviewItem(c.id, c.title) for c in policy.all_clauses() if c.record.get("verify")]
+    to_confirm = [ReviewItem(c.id, c.title) for c in policy.all_clauses() if c.verify]
 
     addresses = sorted(set(_addresses(policy)))
     return ReviewReport(today, dates, legislation, people,

@@ -3,49 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import json
-from fnmatch import fnmatch
 from functools import lru_cache
-from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
+from .records import schema
+from .registry import schema_for
 from .yaml_source import DataFile
-
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-
-# Which schema each data file answers to, by its path inside policy_data/.
-SCHEMA_FOR = {
-    "school.yml": "school",
-    "policy.yml": "policy",
-    "roles.yml": "roles",
-    "legislation.yml": "legislation",
-    "related_policies.yml": "related_policies",
-    "dos_and_donts.yml": "dos_and_donts",
-    "glossary.yml": "glossary",
-    "sources.yml": "sources",
-    "history.yml": "history",
-    "sections/*.yml": "section",
-    "platforms/*.yml": "platform",
-    "guides/*.yml": "guide",
-    "quizzes/*.yml": "quiz",
-    "checklists/*.yml": "checklist",
-}
-
-
-def schema_name_for(relative_path: str) -> str | None:
-    for pattern, name in SCHEMA_FOR.items():
-        if fnmatch(relative_path, pattern):
-            return name
-    return None
 
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    return Draft202012Validator(schema(name), format_checker=FormatChecker())
 
 
 def _record_label(data, path) -> str:
@@ -138,10 +109,10 @@ def _message(error: ValidationError, schema_name: str) -> str:
 
 
 def check_schema(file: DataFile, relative_path: str) -> list[Problem]:
-    name = schema_name_for(relative_path)
+    name = schema_for(relative_path)
     if name is None:
         return [Problem(file.path, 1, "(file)", "no schema is registered for this file; "
-                        "move it to the folder for its kind or add it to SCHEMA_FOR in macros/schema_check.py")]
+                        "move it to the folder for its kind (policy_data/README.md lists them)")]
     problems = []
     for error in validator(name).iter_errors(file.data):
         path = tuple(error.absolute_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import markup
 from ..model import long_date
-from ..placeholders import CYCLE_WORDS
+from ..model import CYCLE_WORDS
 from .context import RenderContext
 
 
@@ -13,11 +13,11 @@ def approval_block(ctx: RenderContext, signatures: bool = False) -> str:
     approval = policy.approval
     rows = [
         ("Policy version", markup.text(policy.version)),
-        ("Approved by", markup.text(approval.get("approved_by", ""))),
+        ("Approved by", markup.text(approval.approved_by or "")),
         ("Approved on", long_date(policy.approved_on)),
         ("Review cycle", CYCLE_WORDS[policy.review_cycle_years].capitalize()),
         ("Next review due", long_date(policy.next_review)),
-        ("Review led by", markup.text(approval.get("review_responsibility", ""))),
+        ("Review led by", markup.text(approval.review_responsibility or "")),
         ("Content fingerprint", f"<code>{policy.fingerprint}</code>"),
     ]
     out = ['<table class="approval-block">', "<caption>Approval and review</caption>", "<tbody>"]
@@ -25,8 +25,8 @@ def approval_block(ctx: RenderContext, signatures: bool = False) -> str:
     out += ["</tbody>", "</table>", ""]
     if signatures:
         people = policy.people()
-        signers = [("Head teacher", people.get("head_teacher", {}).get("name", "")),
-                   ("Chair of governors", people.get("chair_of_governors", {}).get("name", ""))]
+        signers = [(title, people[key].name if key in people else "")
+                   for title, key in (("Head teacher", "head_teacher"), ("Chair of governors", "chair_of_governors"))]
         out.append('<div class="signature-lines">')
         for role, name in signers:
             out.append(f'<p class="signature-line"><span>Signed: </span><span class="signature-space"></span>'

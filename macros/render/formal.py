@@ -18,22 +18,19 @@ def _refs_line(ctx: RenderContext, clause: Clause) -> list[str]:
     policy = ctx.policy
     refs = clause.refs
     lines = []
-    roles = [markup.link(policy.roles[r][0]["name"], link("role", r)) for r in clause.roles if r in policy.roles]
+    roles = [markup.link(policy.roles[r].name, link("role", r)) for r in clause.roles]
     if roles:
         lines.append(f"**Responsible:** {markup.join(roles)}")
-    see = [ctx.clause_link(c) for c in refs.get("clauses") or [] if c in policy.clauses]
+    see = [ctx.clause_link(c) for c in refs.clauses]
     if see:
         lines.append(f"**See also:** {markup.join(see)}")
-    laws = [markup.link(policy.legislation[l][0]["title"], link("legislation", l))
-            for l in refs.get("legislation") or [] if l in policy.legislation]
+    laws = [markup.link(policy.legislation[law].title, link("legislation", law)) for law in refs.legislation]
     if laws:
         lines.append(f"**Law and guidance:** {markup.join(laws)}")
-    related = [markup.link(policy.related_policies[p][0]["title"], link("policy", p))
-               for p in refs.get("policies") or [] if p in policy.related_policies]
+    related = [markup.link(policy.related_policies[p].title, link("policy-link", p)) for p in refs.policies]
     if related:
         lines.append(f"**Related policies:** {markup.join(related)}")
-    platforms = [markup.link(policy.platforms[p][0].get("name", p), link("platform", p))
-                 for p in refs.get("platforms") or [] if p in policy.platforms]
+    platforms = [markup.link(policy.platforms[p].name, link("platform", p)) for p in refs.platforms]
     if platforms:
         lines.append(f"**Platforms:** {markup.join(platforms)}")
     return lines
@@ -50,9 +47,8 @@ def _backlinks_line(ctx: RenderContext, clause: Clause) -> str:
 def _sources_line(ctx: RenderContext, clause: Clause) -> str:
     parts = []
     for source in clause.sources:
-        record = ctx.policy.sources.get(source.get("policy"), ({}, None))[0]
-        name = str(record.get("short") or source.get("policy"))
-        parts.append(markup.text(name + (f" ({source['ref']})" if source.get("ref") else "")))
+        record = ctx.policy.sources[source.policy]
+        parts.append(markup.text((record.short or source.policy) + (f" ({source.ref})" if source.ref else "")))
     return f"**Drawn from:** {'; '.join(parts)}" if parts else ""
 
 
@@ -63,7 +59,7 @@ def clause_block(ctx: RenderContext, clause: Clause) -> str:
     if clause.option:
         chosen = ctx.policy.options.get(clause.option, "")
         meta.append(f"School option: <code>{markup.text(clause.option)}: {markup.text(chosen)}</code>")
-    if clause.record.get("verify"):
+    if clause.verify:
         meta.append('<span class="clause-verify">To be confirmed at the next review</span>')
     details = _refs_line(ctx, clause)
     sources = _sources_line(ctx, clause)

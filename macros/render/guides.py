@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .. import markup
 from ..model import KIND_LABELS
+from ..site_map import guide_item_anchor, link
 from .context import RenderContext
 
 # Labels that fit however a summary is phrased ("Do not..." or "Only..."), so the words stay the summary's.
@@ -19,9 +20,9 @@ def guide_item(ctx: RenderContext, guide_id: str, audience: str, clause_id: str)
     clause = ctx.policy.clauses[clause_id]
     label = PLAIN_KIND[audience].get(clause.kind, "")
     link = markup.link(f"clause {clause.number}" if audience == "staff" else f"policy clause {clause.number}",
-                       f"policy.md#{clause.id}")
+                       link("clause", clause.id))
     return "\n".join([
-        f"#### {markup.text(clause.title)} {{ #{guide_id}--{clause.id} }}",
+        f"#### {markup.text(clause.title)} {{ #{guide_item_anchor(guide_id, clause.id)} }}",
         "",
         f'<div class="guide-item guide-item--{clause.kind}" markdown>',
         "",
@@ -35,24 +36,22 @@ def guide_item(ctx: RenderContext, guide_id: str, audience: str, clause_id: str)
 
 
 def guide(ctx: RenderContext, guide_id: str) -> str:
-    record = ctx.policy.guides[guide_id][0]
-    audience = record["audience"]
+    record = ctx.policy.guides[guide_id]
     out = []
-    for group in record.get("groups") or []:
-        out.append(f"## {markup.text(group['title'])} {{ #{guide_id}-{group['id']} }}\n")
-        for topic in group.get("topics") or []:
-            out.append(f"### {markup.text(topic['title'])} {{ #{guide_id}-{group['id']}-{topic['id']} }}\n")
-            out.extend(guide_item(ctx, guide_id, audience, c) for c in topic.get("clauses") or []
-                       if c in ctx.policy.clauses)
+    for group in record.groups:
+        out.append(f"## {markup.text(group.title)} {{ #{guide_id}-{group.id} }}\n")
+        for topic in group.topics:
+            out.append(f"### {markup.text(topic.title)} {{ #{guide_id}-{group.id}-{topic.id} }}\n")
+            out.extend(guide_item(ctx, guide_id, record.audience, c) for c in topic.clauses)
     return "\n".join(out)
 
 
 def guide_contents(ctx: RenderContext, guide_id: str) -> str:
-    record = ctx.policy.guides[guide_id][0]
+    record = ctx.policy.guides[guide_id]
     lines = []
-    for group in record.get("groups") or []:
-        topics = ", ".join(markup.link(t["title"], f"#{guide_id}-{group['id']}-{t['id']}") for t in group.get("topics") or [])
-        lines.append(f"- **{markup.link(group['title'], '#' + guide_id + '-' + group['id'])}**: {topics}")
+    for group in record.groups:
+        topics = ", ".join(markup.link(t.title, f"#{guide_id}-{group.id}-{t.id}") for t in group.topics)
+        lines.append(f"- **{markup.link(group.title, f'#{guide_id}-{group.id}')}**: {topics}")
     return "\n".join(lines)
 
 
@@ -61,9 +60,7 @@ WORDS_PER_MINUTE = 230  # an adult reading plain text on screen
 
 def reading_minutes(ctx: RenderContext, guide_id: str) -> int:
     """Roughly how long the guide's items take to read, so the page can say so honestly."""
-    record = ctx.policy.guides[guide_id][0]
-    audience = record["audience"]
-    words = sum(len(ctx.policy.clauses[c].summary_for(audience).split())
-                for group in record.get("groups") or [] for topic in group.get("topics") or []
-                for c in topic.get("clauses") or [] if c in ctx.policy.clauses)
+    record = ctx.policy.guides[guide_id]
+    words = sum(len(ctx.policy.clauses[c].summary_for(record.audience).split())
+                for group in record.groups for topic in group.topics for c in topic.clauses)
     return max(1, round(words / WORDS_PER_MINUTE))

@@ -20,31 +20,30 @@ STATUS_LABELS = {"in-force": "In force", "amended": "In force, amended", "partly
 NO_LONGER_CURRENT = {"repealed", "abolished"}
 
 
-def _record(ctx: RenderContext, law_id: str, record: dict) -> str:
+def _record(ctx: RenderContext, law_id: str, record) -> str:
     policy = ctx.policy
-    status = record.get("status", "")
+    status = record.status
     current = status not in NO_LONGER_CURRENT
     badge = f'<strong class="law-status law-status--{status}">{STATUS_LABELS.get(status, status)}</strong>'
-    heading = record["title"] + ("" if current else " — no longer current")
+    heading = record.title + ("" if current else " — no longer current")
     out = [f"### {markup.text(heading)} {{ #{anchor('legislation', law_id)} }}\n",
            f'<div class="law{"" if current else " law--superseded"}" markdown>\n']
     line = [badge]
-    if record.get("verify"):
+    if record.verify:
         line.append('<span class="clause-verify">Status to be confirmed</span>')
-    if record.get("status_note"):
-        line.append(ctx.words(record["status_note"]))
+    if record.status_note:
+        line.append(ctx.words(record.status_note))
     out.append(" · ".join(line) + "\n")
-    if record.get("cited_as"):
-        out.append(f"Cited in older policies as *{markup.text(record['cited_as'])}*.\n")
-    replaced = [markup.link(policy.legislation[s][0]["title"], link("legislation", s))
-                for s in record.get("superseded_by") or [] if s in policy.legislation]
+    if record.cited_as:
+        out.append(f"Cited in older policies as *{markup.text(record.cited_as)}*.\n")
+    replaced = [markup.link(policy.legislation[s].title, link("legislation", s)) for s in record.superseded_by]
     if replaced:
         out.append(f"**{'Cite instead' if not current else 'See also'}:** {markup.join(replaced)}\n")
-    out.append(ctx.words(record.get("relevance", "")) + "\n")
-    if record.get("url"):
-        label = "Official text" + (f" ({record['official_id']})" if record.get("official_id") else "")
-        out.append(f"{markup.external_link(label, record['url'])}\n")
-    cited = [c for c in policy.all_clauses() if law_id in (c.refs.get("legislation") or [])]
+    out.append(ctx.words(record.relevance or "") + "\n")
+    if record.url:
+        label = "Official text" + (f" ({record.official_id})" if record.official_id else "")
+        out.append(f"{markup.external_link(label, record.url)}\n")
+    cited = [c for c in policy.all_clauses() if law_id in c.refs.legislation]
     if cited:
         out.append("**Cited by:** " + markup.join([ctx.clause_link(c.id) for c in cited]) + "\n")
     out.append("</div>\n")
@@ -53,11 +52,11 @@ def _record(ctx: RenderContext, law_id: str, record: dict) -> str:
 
 def legal_framework(ctx: RenderContext) -> str:
     groups: dict[str, list] = defaultdict(list)
-    for law_id, (record, _) in ctx.policy.legislation.items():
-        groups[record.get("group", "")].append((law_id, record))
+    for law_id, record in ctx.policy.legislation.items():
+        groups[record.group or ""].append((law_id, record))
     out = []
     for group in sorted(groups, key=lambda g: list(GROUP_TITLES).index(g) if g in GROUP_TITLES else 99):
         out.append(f"## {markup.text(GROUP_TITLES.get(group, group))} {{ #group-{group.replace(chr(39), '')} }}\n")
-        records = sorted(groups[group], key=lambda item: item[1].get("status") in NO_LONGER_CURRENT)
+        records = sorted(groups[group], key=lambda item: item[1].status in NO_LONGER_CURRENT)
         out.extend(_record(ctx, law_id, record) for law_id, record in records)
     return "\n".join(out)

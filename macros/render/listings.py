@@ -9,13 +9,13 @@ from .context import RenderContext
 
 def related_policies(ctx: RenderContext) -> str:
     out = []
-    for policy_id, (record, _) in ctx.policy.related_policies.items():
-        out.append(f"### {markup.text(record['title'])} {{ #{anchor('policy', policy_id)} }}\n")
-        if record.get("note"):
-            out.append(ctx.words(record["note"]) + "\n")
-        if record.get("url"):
-            out.append(markup.external_link("Read the policy", record["url"]) + "\n")
-        cited = [c for c in ctx.policy.all_clauses() if policy_id in (c.refs.get("policies") or [])]
+    for policy_id, record in ctx.policy.related_policies.items():
+        out.append(f"### {markup.text(record.title)} {{ #{anchor('policy-link', policy_id)} }}\n")
+        if record.note:
+            out.append(ctx.words(record.note) + "\n")
+        if record.url:
+            out.append(markup.external_link("Read the policy", record.url) + "\n")
+        cited = [c for c in ctx.policy.all_clauses() if policy_id in c.refs.policies]
         if cited:
             out.append("**Referred to in:** " + markup.join([ctx.clause_link(c.id) for c in cited]) + "\n")
     return "\n".join(out)
@@ -25,55 +25,54 @@ def dos_and_donts(ctx: RenderContext, which: str) -> str:
     items = ctx.policy.dos if which == "dos" else ctx.policy.donts
     kind = "do" if which == "dos" else "dont"
     out = []
-    for record, _ in items:
-        refs = markup.join([ctx.clause_link(c, with_title=False) for c in record.get("clauses") or []])
-        out.append(f'- <span id="{anchor(kind, record["id"])}">{ctx.words(record["text"])}</span> '
+    for record in items:
+        refs = markup.join([ctx.clause_link(c, with_title=False) for c in record.clauses])
+        out.append(f'- <span id="{anchor(kind, record.id)}">{ctx.words(record.text)}</span> '
                    f"<small>(clause {refs})</small>")
     return "\n".join(out)
 
 
 def glossary(ctx: RenderContext) -> str:
     out = []
-    for term in sorted(ctx.policy.glossary, key=lambda t: str(t.get("term", "")).lower()):
-        name = term.get("term", "") + (f" ({term['abbr']})" if term.get("abbr") else "")
-        out.append(f"### {markup.text(name)} {{ #{anchor('glossary', term.get('id', ''))} }}\n")
-        out.append(ctx.words(term.get("definition", "")) + "\n")
+    for term in sorted(ctx.policy.glossary, key=lambda t: t.term.lower()):
+        name = term.term + (f" ({term.abbr})" if term.abbr else "")
+        out.append(f"### {markup.text(name)} {{ #{anchor('term', term.id)} }}\n")
+        out.append(ctx.words(term.definition) + "\n")
     return "\n".join(out)
 
 
 def abbreviations(ctx: RenderContext) -> str:
     """Definitions for the abbr extension, appended to every page so SLT, DSL... expand on hover."""
-    lines = []
-    for term in ctx.policy.glossary:
-        if term.get("abbr"):
-            lines.append(f"*[{term['abbr']}]: {' '.join(str(term.get('term', '')).split())}")
-    for role_id, (role, _) in ctx.policy.roles.items():
-        if role.get("abbr") and not any(t.get("abbr") == role["abbr"] for t in ctx.policy.glossary):
-            lines.append(f"*[{role['abbr']}]: {role['name']}")
+    expansions = {term.abbr: term.term for term in ctx.policy.glossary if term.abbr}
+    for role in ctx.policy.roles.values():
+        if role.abbr:
+            expansions.setdefault(role.abbr, role.name)
+    # The abbr extension reads the expansion as plain text up to the end of the line: escape it like
+    # any data text. Abbreviations themselves are letters and digits (the schemas say so).
+    lines = [f"*[{abbr}]: {markup.text(expansion)}" for abbr, expansion in expansions.items()]
     return "\n".join(lines)
 
 
 def platforms(ctx: RenderContext) -> str:
     policy = ctx.policy
-    accounts = policy.school.get("accounts") if isinstance(policy.school.get("accounts"), dict) else {}
+    accounts = policy.profile.accounts
     out = []
-    for platform_id, (record, _, _) in policy.platforms.items():
-        name = record.get("name", platform_id) + (f" (formerly {record['formerly']})" if record.get("formerly") else "")
+    for platform_id, record in policy.platforms.items():
+        name = record.name + (f" (formerly {record.formerly})" if record.formerly else "")
         out.append(f"## {markup.text(name)} {{ #{anchor('platform', platform_id)} }}\n")
-        facts = [f"**Kind:** {markup.text(record.get('kind', ''))}"]
-        if record.get("minimum_age") is not None:
-            facts.append(f"**Minimum age:** {int(record['minimum_age'])}")
-        facts.append(f"**Facts checked:** {markup.text(record.get('facts_checked', ''))}")
+        facts = [f"**Kind:** {markup.text(record.kind)}"]
+        if record.minimum_age is not None:
+            facts.append(f"**Minimum age:** {int(record.minimum_age)}")
+        facts.append(f"**Facts checked:** {markup.text(record.facts_checked)}")
         out.append(" · ".join(facts) + "\n")
-        out.extend(f"- {ctx.words(fact)}" for fact in record.get("facts") or [])
+        out.extend(f"- {ctx.words(fact)}" for fact in record.facts)
         out.append("")
-        account = accounts.get(record.get("school_account") or "")
+        account = accounts.get(record.school_account or "")
         if account:
-            label = account.get("handle") or account.get("name") or account.get("url")
-            out.append(f"**The school's account:** {markup.external_link(label, account['url'])}\n")
-        protocol = record.get("protocol") if isinstance(record.get("protocol"), dict) else {}
+            label = account.handle or account.name or account.url
+            out.append(f"**The school's account:** {markup.external_link(label, account.url)}\n")
         for side, title in (("school", "How the school uses its account"), ("users", "Rules for everyone who follows or uses it")):
-            clause_ids = [c for c in protocol.get(side) or [] if c in policy.clauses]
+            clause_ids = getattr(record.protocol, side)
             if not clause_ids:
                 continue
             out.append(f"### {title} {{ #platform-{platform_id}-{side} }}\n")
@@ -81,7 +80,7 @@ def platforms(ctx: RenderContext) -> str:
                 clause = policy.clauses[clause_id]
                 out.append(f"- {ctx.clause_text(clause)} ({ctx.clause_link(clause_id, with_title=False)})")
             out.append("")
-        cited = [c for c in policy.all_clauses() if platform_id in (c.refs.get("platforms") or [])]
+        cited = [c for c in policy.all_clauses() if platform_id in c.refs.platforms]
         if cited:
             out.append("**Mentioned in:** " + markup.join([ctx.clause_link(c.id) for c in cited]) + "\n")
     return "\n".join(out)

@@ -11,13 +11,13 @@ def role_duties(ctx: RenderContext) -> str:
     policy = ctx.policy
     people = policy.people()
     out = []
-    for role_id, (role, _) in policy.roles.items():
-        title = role["name"] + (f" ({role['abbr']})" if role.get("abbr") else "")
+    for role_id, role in policy.roles.items():
+        title = role.name + (f" ({role.abbr})" if role.abbr else "")
         out.append(f"### {markup.text(title)} {{ #{anchor('role', role_id)} }}\n")
-        out.append(ctx.words(role.get("description", "")) + "\n")
-        person = people.get(role.get("person") or "")
+        out.append(ctx.words(role.description or "") + "\n")
+        person = people.get(role.person or "")
         if person:
-            out.append(f"**In this school:** {ctx.words(person.get('name', ''))}, {ctx.words(person.get('role', ''))}\n")
+            out.append(f"**In this school:** {ctx.words(person.name)}, {ctx.words(person.role or '')}\n")
         duties = [c for c in policy.all_clauses() if role_id in c.roles]
         out.append(f"**Duties ({len(duties)}):**\n")
         out.extend(f"- {ctx.clause_link(c.id)}" for c in duties)
@@ -31,10 +31,9 @@ def role_matrix(ctx: RenderContext) -> str:
     role_ids = list(policy.roles)
     heads = []
     for role_id in role_ids:
-        role = policy.roles[role_id][0]
-        short = role.get("abbr") or role["name"]
-        heads.append(f'<abbr title="{markup.attribute(role["name"])}">{markup.text(short)}</abbr>'
-                     if role.get("abbr") else markup.text(short))
+        role = policy.roles[role_id]
+        heads.append(f'<abbr title="{markup.attribute(role.name)}">{markup.text(role.abbr)}</abbr>'
+                     if role.abbr else markup.text(role.name))
     out = []
     for section in policy.sections:
         out.append(f"### {section.number}. {markup.text(section.title)} {{ #matrix-{section.id} }}\n")
@@ -52,8 +51,8 @@ def role_summary_table(ctx: RenderContext) -> str:
     policy = ctx.policy
     out = ["| Role | Duties | Named person |", "|---|--:|---|"]
     people = policy.people()
-    for role_id, (role, _) in policy.roles.items():
+    for role_id, role in policy.roles.items():
         count = sum(1 for c in policy.all_clauses() if role_id in c.roles)
-        person = people.get(role.get("person") or "", {}).get("name", "")
-        out.append(f"| {markup.link(role['name'], link('role', role_id))} | {count} | {ctx.words(person)} |")
+        person = people[role.person].name if role.person in people else ""
+        out.append(f"| {markup.link(role.name, link('role', role_id))} | {count} | {ctx.words(person)} |")
     return "\n".join(out)

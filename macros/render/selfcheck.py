@@ -7,30 +7,39 @@ handbook's own script (docs/assets/selfcheck.js) adds checking, scores and remem
 from __future__ import annotations
 
 from .. import markup
+from ..records import Record
+from ..site_map import anchor, question_anchor
 from .context import RenderContext
 
 LETTERS = "ABCDEF"
 
 
-def _question(ctx: RenderContext, quiz_id: str, number: int, total: int, question: dict) -> str:
-    qid = f"q-{question['id']}"
-    multiple = bool(question.get("multiple"))
+def _explanation(ctx: RenderContext, audience: str, question: Record) -> str:
+    """The question's own explanation, or else what the first cited clause says to the quiz's audience."""
+    if question.explanation:
+        return ctx.words(question.explanation)
+    return ctx.clause_text(ctx.policy.clauses[question.clauses[0]], audience)
+
+
+def _question(ctx: RenderContext, audience: str, number: int, total: int, question: Record) -> str:
+    qid = question_anchor(question.id)
+    multiple = bool(question.multiple)
     kind = "checkbox" if multiple else "radio"
     hint = " Choose all that apply." if multiple else ""
-    options = question.get("options") or []
-    correct = [LETTERS[i] for i, o in enumerate(options) if o.get("correct")]
+    options = question.options
+    correct = [LETTERS[i] for i, o in enumerate(options) if o.correct]
     out = [
-        f'<div class="quiz-question" id="{qid}" data-question="{question["id"]}" markdown>',
+        f'<div class="quiz-question" id="{qid}" data-question="{question.id}" markdown>',
         "",
         f'<fieldset><legend><span class="quiz-number">Question {number} of {total}.</span> '
-        f'{ctx.words(question["prompt"])}{hint}</legend>',
+        f'{ctx.words(question.prompt)}{hint}</legend>',
     ]
     for index, option in enumerate(options):
         option_id = f"{qid}-{index + 1}"
         out.append(f'<div class="quiz-option"><input type="{kind}" name="{qid}" id="{option_id}" value="{index}" '
-                   f'data-correct="{"true" if option.get("correct") else "false"}">'
+                   f'data-correct="{"true" if option.correct else "false"}">'
                    f'<label for="{option_id}"><span class="quiz-letter">{LETTERS[index]}.</span> '
-                   f'{ctx.words(option["text"])}</label></div>')
+                   f'{ctx.words(option.text)}</label></div>')
     out += [
         "</fieldset>",
         '<p class="quiz-controls" hidden><button type="button" class="md-button quiz-check">Check answer</button></p>',
@@ -39,34 +48,34 @@ def _question(ctx: RenderContext, quiz_id: str, number: int, total: int, questio
         '<details class="quiz-answer" markdown>',
         f"<summary>Answer and explanation for question {number}</summary>",
         "",
-        f"**Right answer{'s' if len(correct) > 1 else ''}: {', '.join(correct)}.** {ctx.words(question['explanation'])}",
+        f"**Right answer{'s' if len(correct) > 1 else ''}: {', '.join(correct)}.** {_explanation(ctx, audience, question)}",
         "",
     ]
     for index, option in enumerate(options):
-        verdict = "Right" if option.get("correct") else "Not right"
+        verdict = "Right" if option.correct else "Not right"
         out.append(f'- <span class="quiz-option-feedback" data-option="{index}">'
-                   f"{LETTERS[index]}: {verdict}. {ctx.words(option['feedback'])}</span>")
-    refs = markup.join([ctx.clause_link(c) for c in question.get("clauses") or []])
+                   f"{LETTERS[index]}: {verdict}. {ctx.words(option.feedback)}</span>")
+    refs = markup.join([ctx.clause_link(c) for c in question.clauses])
     out += ["", f'<p class="quiz-clauses" markdown>Policy: {refs}</p>', "", "</details>", "", "</div>", ""]
     return "\n".join(out)
 
 
 def quiz(ctx: RenderContext, quiz_id: str) -> str:
-    record = ctx.policy.quizzes[quiz_id][0]
+    record = ctx.policy.quizzes[quiz_id]
     questions = ctx.policy.questions(quiz_id)
     policy = ctx.policy
     out = [
-        f'<div class="quiz" id="quiz-{quiz_id}" data-quiz="{quiz_id}" data-title="{markup.attribute(record["title"])}" '
+        f'<div class="quiz" id="quiz-{quiz_id}" data-quiz="{quiz_id}" data-title="{markup.attribute(record.title)}" '
         f'data-version="{markup.attribute(policy.version)}" data-fingerprint="{policy.fingerprint}" '
-        f'data-total="{len(questions)}" data-school="{markup.attribute(policy.school.get("school", {}).get("name", ""))}" '
+        f'data-total="{len(questions)}" data-school="{markup.attribute(policy.school_name)}" '
         'markdown>',
         "",
     ]
-    if record.get("description"):
-        out += [ctx.words(record["description"]), ""]
+    if record.description:
+        out += [ctx.words(record.description), ""]
     out += ['<p class="quiz-status" hidden><span class="quiz-score" role="status" aria-live="polite"></span> '
             '<button type="button" class="md-button quiz-reset">Start again</button></p>', ""]
-    out += [_question(ctx, quiz_id, n, len(questions), q) for n, q in enumerate(questions, start=1)]
+    out += [_question(ctx, record.audience, n, len(questions), q) for n, q in enumerate(questions, start=1)]
     out += [
         '<section class="quiz-summary" aria-labelledby="quiz-summary-title" hidden>',
         # role="heading" rather than <h2>: the section is empty until the quiz is done, so it stays out
@@ -93,24 +102,24 @@ def quiz(ctx: RenderContext, quiz_id: str) -> str:
 
 
 def checklist(ctx: RenderContext, checklist_id: str, level: int = 2) -> str:
-    record = ctx.policy.checklists[checklist_id][0]
+    record = ctx.policy.checklists[checklist_id]
     policy = ctx.policy
     out = [
-        f"{'#' * level} {markup.text(record['title'])} {{ #checklist-{checklist_id} }}",
+        f"{'#' * level} {markup.text(record.title)} {{ #{anchor('checklist', checklist_id)} }}",
         "",
-        f"*{ctx.words(record['when'])}*",
+        f"*{ctx.words(record.when)}*",
         "",
         f'<div class="checklist" data-checklist="{checklist_id}" data-version="{markup.attribute(policy.version)}" '
         f'data-fingerprint="{policy.fingerprint}" markdown>',
         "",
-        f'<fieldset><legend class="visually-hidden">{markup.text(record["title"])}</legend>',
+        f'<fieldset><legend class="visually-hidden">{markup.text(record.title)}</legend>',
         "",
     ]
-    for item in record.get("items") or []:
-        item_id = f"cl-{checklist_id}-{item['id']}"
-        refs = markup.join([ctx.clause_link(c, with_title=False) for c in item.get("clauses") or []])
-        out += [f'<div class="checklist-item" markdown><input type="checkbox" id="{item_id}" data-item="{item["id"]}">'
-                f' <label for="{item_id}">{ctx.words(item["text"])}</label> <span class="checklist-ref">(clause {refs})</span></div>',
+    for item in policy.items(checklist_id):
+        item_id = f"cl-{checklist_id}-{item.id}"
+        refs = markup.join([ctx.clause_link(c, with_title=False) for c in item.clauses])
+        out += [f'<div class="checklist-item" markdown><input type="checkbox" id="{item_id}" data-item="{item.id}">'
+                f' <label for="{item_id}">{ctx.words(item.text)}</label> <span class="checklist-ref">(clause {refs})</span></div>',
                 ""]
     out += ["</fieldset>", "",
             '<p class="checklist-status" hidden><span class="checklist-count" role="status" aria-live="polite"></span> '
@@ -119,5 +128,5 @@ def checklist(ctx: RenderContext, checklist_id: str, level: int = 2) -> str:
 
 
 def checklists_for(ctx: RenderContext, audience: str | None = None) -> str:
-    ids = [cid for cid, (record, _, _) in ctx.policy.checklists.items() if audience in (None, record.get("audience"))]
+    ids = [cid for cid, record in ctx.policy.checklists.items() if audience in (None, record.audience)]
     return "\n".join(checklist(ctx, cid) for cid in ids)

@@ -1,0 +1,19 @@
+"""What the rules share: how a problem names its record, and "did you mean" suggestions."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..problems import Problem
+from ..records import Record
+
+
+def at(record: Record, message: str, *steps, label: str | None = None) -> Problem:
+    """A problem about `record`, at the line of the field `steps` inside it (or the record itself)."""
+    return Problem(record.where.file, record.line_of(*steps), f"'{label if label is not None else record.id}'",
+                   message)
+
+
+def suggest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
