@@ -48,10 +48,6 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("repealed-names-replacement", "a repealed or abolished law says what replaced it",
              refs.repealed_names_replacement),
         Rule("placeholders-known", "every {placeholder} names a value in school.yml", wording.placeholders_known),
-        Rule("summaries-current", "audience summaries were checked against the clause's current wording",
-             wording.summaries_current),
-        Rule("paraphrases-current", "quiz questions, checklist items and do's and don'ts were checked against "
-                                    "the current wording of the clauses they cite", wording.paraphrases_current),
         Rule("summaries-for-audiences", "a clause has summaries only for audiences it addresses",
              wording.summaries_for_audiences),
         Rule("no-repeated-sentences", "no sentence of 45 or more characters is written in two places",
@@ -62,6 +58,12 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
                                    "for the quiz's audience", readers.quizzes_answerable),
         Rule("guides-show-audience", "each guide shows its audience's clauses once, and only theirs",
              readers.guides_show_audience),
+    ),
+    (  # once every reference resolves: what is unused, untested or stale
+        Rule("summaries-current", "audience summaries were checked against the clause's current wording",
+             wording.summaries_current),
+        Rule("paraphrases-current", "quiz questions, checklist items and do's and don'ts were checked against "
+                                    "the current wording of the clauses they cite", wording.paraphrases_current),
         Rule("option-questions-have-when", "a quiz question or checklist item citing an option-dependent "
                                            "clause says which choice it is for, or that it holds for all",
              usage.option_questions_have_when),
