@@ -21,14 +21,14 @@ def snapshot_of(policy: Policy) -> dict:
     """The parts of the policy a reader would notice changing."""
     return {
         "version": policy.version,
-        "approved_on": str(policy.approval.get("approved_on", "")),
+        "approved_on": str(policy.approval.approved_on or ""),
         "clauses": {c.id: {"title": c.title, "kind": c.kind, "text": " ".join(c.text.split()),
                            "audiences": c.audiences,
                            **({"summary": {k: " ".join(v.split()) for k, v in sorted(c.summary.items())}}
                               if c.summary else {})}
                     for c in policy.all_clauses()},
         "options": dict(policy.options),
-        "people": {k: {"name": v.get("name", ""), "role": v.get("role", "")} for k, v in policy.people().items()},
+        "people": {k: {"name": v.name, "role": v.role or ""} for k, v in policy.people().items()},
     }
 
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA
 from macros.engine import load_policy
 from macros.references import incoming_references
-from macros.schema_check import schema_name_for
+from macros.registry import schema_for as schema_name_for
 
 DATA_FILES = sorted(p.relative_to(DATA).as_posix() for p in DATA.rglob("*.yml") if "approved/" not in p.as_posix())
 POLICY, PROBLEMS = load_policy(DATA)
