@@ -19,8 +19,8 @@ PLAIN_KIND = {
 def guide_item(ctx: RenderContext, guide_id: str, audience: str, clause_id: str) -> str:
     clause = ctx.policy.clauses[clause_id]
     label = PLAIN_KIND[audience].get(clause.kind, "")
-    link = markup.link(f"clause {clause.number}" if audience == "staff" else f"policy clause {clause.number}",
-                       link("clause", clause.id))
+    source = markup.link(f"clause {clause.number}" if audience == "staff" else f"policy clause {clause.number}",
+                         link("clause", clause.id))
     return "\n".join([
         f"#### {markup.text(clause.title)} {{ #{guide_item_anchor(guide_id, clause.id)} }}",
         "",
@@ -28,7 +28,7 @@ def guide_item(ctx: RenderContext, guide_id: str, audience: str, clause_id: str)
         "",
         f'<strong class="guide-kind">{label}:</strong> {ctx.clause_text(clause, audience)}',
         "",
-        f'<p class="guide-source" markdown>From {link}</p>',
+        f'<p class="guide-source" markdown>From {source}</p>',
         "",
         "</div>",
         "",
