@@ -55,8 +55,8 @@ def test_check_command_and_build_fail_cleanly(name, project):
     assert "Traceback" not in check.stderr + check.stdout
     for message in BAD[name]["expect"]:
         assert message in check.stderr
-    assert check.stderr.rstrip().endswith(f"check failed: {len(BAD[name]['expect'])} problem"
-                                          f"{'s' if len(BAD[name]['expect']) != 1 else ''} in the policy data")
+    assert check.stderr.rstrip().splitlines()[-1].startswith(f"check failed: {len(BAD[name]['expect'])} problem"
+                                          f"{'s' if len(BAD[name]['expect']) != 1 else ''} in the policy data (")
     build = run_mkdocs(project, project / "site")
     output = build.stdout + build.stderr
     assert build.returncode != 0
