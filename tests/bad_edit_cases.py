@@ -1,7 +1,7 @@
 """The corpus of bad edits in tests/bad_edits/: each applies one edit to the minimal valid policy.
 
 A case file says what it shows, which file it changes and how (find/replace, or write a whole new
-file, optionally in another encoding, with a byte-order mark or Windows line endings), and the exact
+file, optionally in another encoding, with a byte-order mark or Windows line endings, or delete it), and the exact
 messages expected — or `valid` for edits that must simply work.
 """
 
@@ -26,6 +26,9 @@ def apply_case(case: dict, data_dir: Path) -> None:
     shutil.copytree(MINIMAL, data_dir)
     target = data_dir / case["file"]
     target.parent.mkdir(parents=True, exist_ok=True)
+    if case.get("delete"):
+        target.unlink()
+        return
     if "write" in case:
         text = case["write"]
     else:

@@ -7,13 +7,7 @@ from typing import Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from ..records import Record
-from .common import at, suggest
-
-
-def declared(policy: Policy) -> dict[str, list[str]]:
-    """Each declared option with its values ([] for a free-text option such as working hours)."""
-    return {o.id: [v.id for v in o.values] for o in policy.option_records}
+from .common import at, conditional_records, declared, suggest
 
 
 def options_declared(policy: Policy) -> Iterator[Problem]:
@@ -49,14 +43,6 @@ def option_variants(policy: Policy) -> Iterator[Problem]:
             yield at(clause, f"variants must be exactly {', '.join(allowed[clause.option])}"
                              + (f" (missing {', '.join(missing)})" if missing else "")
                              + (f" (unknown {', '.join(extra)})" if extra else ""), "variants")
-
-
-def conditional_records(policy: Policy) -> Iterator[Record]:
-    """Every quiz question and checklist item (the records that may say `when:`)."""
-    for quiz in policy.quizzes.values():
-        yield from quiz.questions
-    for checklist in policy.checklists.values():
-        yield from checklist.items
 
 
 def when_names_options(policy: Policy) -> Iterator[Problem]:

@@ -9,8 +9,7 @@ from ..model import Policy
 from ..problems import Problem
 from ..references import incoming_references
 from ..registry import KINDS
-from .common import at
-from .options import conditional_records
+from .common import at, conditional_records
 
 
 def option_questions_have_when(policy: Policy) -> Iterator[Problem]:
