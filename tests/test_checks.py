@@ -65,7 +65,7 @@ def test_audience_that_does_not_exist(data):
 def test_duplicate_clause_id(data):
     edit(data / "sections/posting.yml", "id: posting.report-to-dsl", "id: posting.no-full-names")
     assert "policy_data/sections/posting.yml:20: 'posting.no-full-names': duplicate clause id (already used at " \
-           "policy_data/sections/posting.yml:4); give this clause a new id" in messages(data)
+           "line 4); give this one a new id" in messages(data)
 
 
 def test_unknown_placeholder(data):
