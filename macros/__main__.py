@@ -49,13 +49,13 @@ def cmd_report(args) -> int:
 
 
 def cmd_snapshot(args) -> int:
-    from .changes import write_snapshot
+    from .snapshots import store_snapshot
     policy = _checked(args)
     if policy is None:
         return 1
-    path = write_snapshot(policy, Path(args.data))
-    print(f"stored the approved wording of version {policy.version} in {path}")
-    return 0
+    stored = store_snapshot(policy, Path(args.data))
+    print(stored.message, file=sys.stdout if stored.code == 0 else sys.stderr)
+    return stored.code
 
 
 def cmd_pdf(args) -> int:
@@ -102,7 +102,8 @@ def main(argv=None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the data; list every problem as file:line: record: message")
     commands.add_parser("report", help="print the yearly review report")
-    commands.add_parser("snapshot", help="store the wording of the version in force (after approval)")
+    commands.add_parser("snapshot", help="store the wording of the version in force (after approval) and record "
+                                         "its fingerprint in history.yml; never overwrites a stored version")
     pdf = commands.add_parser("pdf", help="write the formal policy as a PDF (needs chromium)")
     pdf.add_argument("--output", default="policy.pdf", help="where to write the PDF (default: policy.pdf)")
     confirm = commands.add_parser("confirm", help="stamp re-read summaries or paraphrases as current")

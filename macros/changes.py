@@ -2,62 +2,21 @@
 
 Each approved version is kept as a snapshot in policy_data/approved/<version>.yml, written by
 `python -m macros snapshot` when governors approve. Snapshots are plain files a school keeps with its
-data, so the comparison works without git history.
+data, so the comparison works without git history; snapshots.py stores, reads and verifies them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
+from .snapshots import version_key, read_snapshots, snapshot_of
 
-from .model import Policy
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Policy
 
-SNAPSHOT_DIR = "approved"
-
-
-def snapshot_of(policy: Policy) -> dict:
-    """The parts of the policy a reader would notice changing."""
-    return {
-        "version": policy.version,
-        "approved_on": str(policy.approval.approved_on or ""),
-        "clauses": {c.id: {"title": c.title, "kind": c.kind, "text": " ".join(c.text.split()),
-                           "audiences": c.audiences,
-                           **({"summary": {k: " ".join(v.split()) for k, v in sorted(c.summary.items())}}
-                              if c.summary else {})}
-                    for c in policy.all_clauses()},
-        "options": dict(policy.options),
-        "people": {k: {"name": v.name, "role": v.role or ""} for k, v in policy.people().items()},
-    }
-
-
-def write_snapshot(policy: Policy, data_dir: Path) -> Path:
-    folder = data_dir / SNAPSHOT_DIR
-    folder.mkdir(exist_ok=True)
-    target = folder / f"{policy.version}.yml"
-    header = (f"# The policy as approved: version {policy.version}. Written by `python -m macros snapshot`;\n"
-              "# do not edit. The 'What changed' page compares the current data with these snapshots.\n")
-    target.write_text(header + yaml.safe_dump(snapshot_of(policy), sort_keys=True, allow_unicode=True, width=100),
-                      encoding="utf-8")
-    return target
-
-
-def _version_key(version: str):
-    return tuple(int(p) for p in version.split(".") if p.isdigit())
-
-
-def read_snapshots(data_dir: Path) -> dict[str, dict]:
-    """Snapshots by version; unreadable ones are skipped (the page says which versions it could compare)."""
-    found = {}
-    for path in sorted((data_dir / SNAPSHOT_DIR).glob("*.yml")):
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except (yaml.YAMLError, UnicodeDecodeError):
-            continue
-        if isinstance(data, dict) and isinstance(data.get("clauses"), dict):
-            found[str(data.get("version", path.stem))] = data
-    return dict(sorted(found.items(), key=lambda item: _version_key(item[0])))
+__all__ = ["Changes", "Reworded", "compare", "read_snapshots", "review_changes", "snapshot_of"]
 
 
 @dataclass
@@ -130,7 +89,7 @@ def review_changes(policy: Policy, data_dir: Path) -> tuple[Changes | None, Chan
     snapshots = read_snapshots(data_dir)
     current = snapshot_of(policy)
     since_approval = compare(snapshots[policy.version], current) if policy.version in snapshots else None
-    earlier = [v for v in snapshots if _version_key(v) < _version_key(policy.version)]
+    earlier = [v for v in snapshots if version_key(v) < version_key(policy.version)]
     in_force = None
     if earlier:
         approved = snapshots.get(policy.version, current)

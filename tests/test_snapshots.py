@@ -1,0 +1,326 @@
+"""The approved record: snapshots in approved/ are stored once, recorded in history.yml, and any damage
+to them is reported as file:line with what to do."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.fingerprint import content_fingerprint
+from macros.problems import PolicyDataError, Problem
+from macros.snapshots import read_snapshots, verify_snapshots
+
+PROJECT = Path(__file__).resolve().parent.parent
+DATA = PROJECT / "policy_data"
+MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal_policy"
+
+RECORD = "approved version 2.0"
+SNAPSHOT = "policy_data/approved/2.0.yml"
+RESTORE = "restore it from version control"
+
+
+@pytest.fixture
+def record(tmp_path, monkeypatch) -> Path:
+    """A copy of the approved record (approved/ and history.yml), shown as the editor types it."""
+    data = tmp_path / "policy_data"
+    data.mkdir()
+    shutil.copytree(DATA / "approved", data / "approved")
+    shutil.copy(DATA / "history.yml", data / "history.yml")
+    monkeypatch.chdir(tmp_path)
+    return data
+
+
+def problem(line: int, message: str, file: str = SNAPSHOT, record: str = RECORD) -> Problem:
+    return Problem(file, line, record, message)
+
+
+def fingerprint_of(path: Path) -> str:
+    """The documented definition: content_fingerprint of the snapshot's parsed data."""
+    return content_fingerprint(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+# --- the stored record -----------------------------------------------------------------------------------
+
+
+def test_the_approved_record_is_intact():
+    assert verify_snapshots(DATA) == []
+
+
+def test_every_snapshot_names_its_schema_and_is_recorded():
+    history = yaml.safe_load((DATA / "history.yml").read_text(encoding="utf-8"))
+    recorded = {entry["version"]: entry["snapshot_fingerprint"] for entry in history["snapshots"]}
+    for path in sorted((DATA / "approved").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../../schemas/approved.schema.json"
+        assert recorded[path.stem] == fingerprint_of(path)
+
+
+def test_the_snapshots_name_only_fictional_people():
+    for path in sorted((DATA / "approved").glob("*.yml")):
+        people = yaml.safe_load(path.read_text(encoding="utf-8"))["people"]
+        assert people["monitoring_lead"]["name"] == "Mrs Carys Hughes"
+
+
+# --- damage, one kind at a time --------------------------------------------------------------------------
+
+
+def test_a_truncated_snapshot(record):
+    path = record / "approved" / "2.0.yml"
+    path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:300]) + "\n", encoding="utf-8")
+    assert verify_snapshots(record) == [problem(300, "this approved snapshot is cut short: it ends at line 300 "
+                                                     "without 'options', 'people' and 'version'; " + RESTORE)]
+
+
+def test_a_snapshot_cut_in_the_middle_of_its_last_value(record):
+    path = record / "approved" / "2.0.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("version: '2.0'\n")
+    path.write_text(text[: -len(".0'\n")], encoding="utf-8")
+    last = len(text.splitlines())
+    assert verify_snapshots(record) == [problem(last, f"this approved snapshot is cut short: it ends at line {last} "
+                                                      "without 'version'; " + RESTORE)]
+
+
+def test_an_emptied_snapshot(record):
+    (record / "approved" / "2.0.yml").write_text("", encoding="utf-8")
+    assert verify_snapshots(record) == [problem(1, "this approved snapshot is empty; " + RESTORE)]
+
+
+def test_a_snapshot_with_only_its_comments_left_is_empty(record):
+    path = record / "approved" / "2.0.yml"
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8")
+    assert verify_snapshots(record) == [problem(1, "this approved snapshot is empty; " + RESTORE)]
+
+
+def test_a_reindented_snapshot_with_other_comments_is_still_the_approved_one(record):
+    path = record / "approved" / "2.0.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text("# yaml-language-server: $schema=../../schemas/approved.schema.json\n# re-saved by an editor\n"
+                    + yaml.safe_dump(data, sort_keys=False, indent=4, width=60, default_style=None), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != (DATA / "approved" / "2.0.yml").read_text(encoding="utf-8")
+    assert verify_snapshots(record) == []
+    assert read_snapshots(record)["2.0"] == yaml.safe_load((DATA / "approved" / "2.0.yml").read_text())
+
+
+def test_a_hand_edited_value(record):
+    path = record / "approved" / "2.0.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("name: Mrs Carys Hughes") == 1
+    path.write_text(text.replace("name: Mrs Carys Hughes", "name: Mrs Carys Hughes-Jones"), encoding="utf-8")
+    recorded = fingerprint_of(DATA / "approved" / "2.0.yml")
+    assert verify_snapshots(record) == [problem(1, f"this approved snapshot was changed after approval (its "
+                                                   f"fingerprint is {fingerprint_of(path)}; history.yml records "
+                                                   f"{recorded}); restore it from version control, or re-approve "
+                                                   "the policy as a new version")]
+
+
+def test_a_hand_edited_clause_is_caught_too(record):
+    path = record / "approved" / "1.0.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kind: must-not", "kind: should", 1), encoding="utf-8")
+    [found] = verify_snapshots(record)
+    assert (found.file, found.line, found.record) == ("policy_data/approved/1.0.yml", 1, "approved version 1.0")
+    assert found.message.startswith("this approved snapshot was changed after approval")
+
+
+def test_a_snapshot_that_is_not_yaml(record):
+    path = record / "approved" / "2.0.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[9:9] = ["<<<<<<< HEAD", "    kind: must", "=======", "    kind: should", ">>>>>>> review-2027"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [found] = verify_snapshots(record)
+    assert (found.file, found.line, found.record) == (SNAPSHOT, 11, RECORD)
+    assert found.message.startswith("this approved snapshot cannot be read (YAML syntax: ")
+    assert found.message.endswith("); " + RESTORE)
+
+
+def test_a_snapshot_that_breaks_its_schema(record):
+    path = record / "approved" / "2.0.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = lines.index("    kind: must") + 1
+    lines[line - 1] = "    kind: required"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    clause = "breaches-and-review.account-reviews"
+    assert verify_snapshots(record) == [problem(line, "this approved snapshot does not match "
+                                                      f"schemas/approved.schema.json (clauses.{clause}.kind: "
+                                                      "'required' is not one of ['must', 'must-not', 'should', "
+                                                      "'may', 'info']); " + RESTORE)]
+
+
+def test_a_snapshot_whose_version_is_not_its_file_name(record):
+    path = record / "approved" / "2.0.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("version: '2.0'", "version: '2.1'"), encoding="utf-8")
+    assert verify_snapshots(record) == [problem(len(text.splitlines()), "this approved snapshot says it is version "
+                                                "2.1, but its file name says 2.0; restore it from version control, "
+                                                "or remove it if it is a stray copy")]
+
+
+def test_a_missing_snapshot(record):
+    (record / "approved" / "1.0.yml").unlink()
+    assert verify_snapshots(record) == [problem(
+        snapshot_entry_line(record, "1.0"),
+        "history.yml records an approved snapshot of version 1.0, but policy_data/approved/1.0.yml is missing; "
+        "restore that file from version control", file="policy_data/history.yml", record="approved version 1.0")]
+
+
+def snapshot_entry_line(data: Path, version: str) -> int:
+    """The line of the `snapshots` entry for `version` in history.yml."""
+    lines = data.joinpath("history.yml").read_text(encoding="utf-8").splitlines()
+    return lines.index(f'  - version: "{version}"', lines.index("snapshots:")) + 1
+
+
+def test_a_snapshot_nobody_recorded(record):
+    copy = (DATA / "approved" / "2.0.yml").read_text(encoding="utf-8").replace("version: '2.0'", "version: '3.0'")
+    (record / "approved" / "3.0.yml").write_text(copy, encoding="utf-8")
+    assert verify_snapshots(record) == [problem(
+        1, "this approved snapshot is not recorded in history.yml (snapshots), so nothing shows it is what governors "
+           "approved; remove it, or restore history.yml from version control (`python -m macros snapshot` stores "
+           "and records the version in force)", file="policy_data/approved/3.0.yml", record="approved version 3.0")]
+
+
+def test_a_version_recorded_twice(record):
+    history = record / "history.yml"
+    text = history.read_text(encoding="utf-8")
+    entry = text[text.index('  - version: "2.0"\n    snapshot_fingerprint'):]
+    history.write_text(text + entry, encoding="utf-8")
+    first = snapshot_entry_line(record, "2.0")
+    again = len(history.read_text(encoding="utf-8").splitlines()) - 1
+    assert verify_snapshots(record) == [problem(
+        again, f"version 2.0 is recorded twice in snapshots (first on line {first}); keep one entry",
+        file="policy_data/history.yml")]
+
+
+def test_a_snapshot_saved_as_yaml_is_not_ignored(record):
+    (record / "approved" / "2.0.yml").rename(record / "approved" / "2.0.yaml")
+    found = verify_snapshots(record)
+    assert problem(1, "approved snapshots end in .yml; rename this file", file="policy_data/approved/2.0.yaml",
+                   record="(file)") in found
+
+
+def test_reading_a_damaged_snapshot_fails_instead_of_skipping_it(record):
+    (record / "approved" / "1.0.yml").write_text("", encoding="utf-8")
+    with pytest.raises(PolicyDataError) as raised:
+        read_snapshots(record)
+    assert raised.value.problems == [problem(1, "this approved snapshot is empty; " + RESTORE,
+                                             file="policy_data/approved/1.0.yml", record="approved version 1.0")]
+
+
+# --- the snapshot command --------------------------------------------------------------------------------
+
+
+def run(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(PROJECT), "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([sys.executable, "-m", "macros", "--data", "data", *args], cwd=folder,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture
+def minimal(tmp_path) -> Path:
+    shutil.copytree(MINIMAL, tmp_path / "data")
+    return tmp_path
+
+
+def test_snapshot_round_trip(minimal):
+    data = minimal / "data"
+    stored = run(minimal, "snapshot")
+    assert stored.returncode == 0, stored.stderr
+    history = yaml.safe_load((data / "history.yml").read_text(encoding="utf-8"))
+    [entry] = history["snapshots"]
+    snapshot = data / "approved" / "2.0.yml"
+    assert entry == {"version": "2.0", "snapshot_fingerprint": fingerprint_of(snapshot)}
+    assert stored.stdout == (f"stored the approved wording of version 2.0 in data/approved/2.0.yml; its fingerprint "
+                             f"{entry['snapshot_fingerprint']} is recorded in data/history.yml\n")
+    assert history["versions"] == yaml.safe_load((MINIMAL / "history.yml").read_text(encoding="utf-8"))["versions"]
+    assert snapshot.read_text(encoding="utf-8").splitlines()[0] == \
+        "# yaml-language-server: $schema=../../schemas/approved.schema.json"
+    assert verify_snapshots(data) == []
+    clause_ids = {c["id"] for p in sorted((MINIMAL / "sections").glob("*.yml"))
+                  for c in yaml.safe_load(p.read_text(encoding="utf-8"))["clauses"]}
+    assert set(read_snapshots(data)["2.0"]["clauses"]) == clause_ids
+    checked = run(minimal, "check")
+    assert checked.returncode == 0, checked.stderr
+
+    before = snapshot.read_bytes(), (data / "history.yml").read_bytes()
+    again = run(minimal, "snapshot")
+    assert (again.returncode, again.stdout) == (0, "version 2.0 is already approved and stored in "
+                                                   "data/approved/2.0.yml, identical to the data; nothing to do\n")
+    assert (snapshot.read_bytes(), (data / "history.yml").read_bytes()) == before
+
+
+def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
+    data = minimal / "data"
+    assert run(minimal, "snapshot").returncode == 0
+    stored = data / "approved" / "2.0.yml"
+    before = stored.read_bytes(), (data / "history.yml").read_bytes()
+    section = data / "sections" / "personal-use.yml"
+    text = section.read_text(encoding="utf-8")
+    assert "Staff may make reasonable use" in text
+    section.write_text(text.replace("Staff may make reasonable use", "Staff may make occasional use"), encoding="utf-8")
+    refused = run(minimal, "snapshot")
+    assert refused.returncode == 1
+    assert refused.stdout == ""
+    assert refused.stderr == (
+        "version 2.0 is already approved and stored in data/approved/2.0.yml, and the data now differs from it; "
+        "a new approval is a new version: set approval.version in school.yml (and move the old approval to "
+        "history.yml), then run `python -m macros snapshot` again. data/approved/2.0.yml was not changed\n")
+    assert (stored.read_bytes(), (data / "history.yml").read_bytes()) == before
+
+
+def test_snapshot_stores_a_new_version_beside_the_old(minimal):
+    data = minimal / "data"
+    assert run(minimal, "snapshot").returncode == 0
+    school = data / "school.yml"
+    text = school.read_text(encoding="utf-8")
+    school.write_text(text.replace('version: "2.0"', 'version: "2.1"').replace("approved_on: 2026-01-10",
+                                                                             "approved_on: 2026-02-10"),
+                      encoding="utf-8")
+    history = data / "history.yml"
+    text = history.read_text(encoding="utf-8")
+    versions, snapshots = text.split("\n\n# Approved snapshots")
+    earlier = '\n  - version: "2.0"\n    date: 2026-01-10\n    approved_by: Governors\n    summary: Second version.\n'
+    # the editor moved the snapshots to the top: the new entry still goes at the end of their list
+    history.write_text("# Approved snapshots" + snapshots + "\n# Earlier versions\n" + versions + earlier,
+                       encoding="utf-8")
+    first = (data / "approved" / "2.0.yml").read_bytes()
+    stored = run(minimal, "snapshot")
+    assert stored.returncode == 0, stored.stderr
+    assert stored.stdout.startswith("stored the approved wording of version 2.1 in data/approved/2.1.yml;")
+    assert (data / "approved" / "2.0.yml").read_bytes() == first
+    recorded = yaml.safe_load(history.read_text(encoding="utf-8"))
+    assert [entry["version"] for entry in recorded["snapshots"]] == ["2.0", "2.1"]
+    assert [entry["version"] for entry in recorded["versions"]] == ["1.0", "2.0"]
+    assert history.read_text(encoding="utf-8").count("# Earlier versions\n") == 1
+    assert verify_snapshots(data) == []
+    assert list(read_snapshots(data)) == ["2.0", "2.1"]
+    assert run(minimal, "check").returncode == 0
+
+
+def test_snapshot_will_not_store_over_a_damaged_record(minimal):
+    data = minimal / "data"
+    assert run(minimal, "snapshot").returncode == 0
+    stored = data / "approved" / "2.0.yml"
+    stored.write_text(stored.read_text(encoding="utf-8").replace("reasonable use", "unlimited use"), encoding="utf-8")
+    before = stored.read_bytes()
+    refused = run(minimal, "snapshot")
+    assert refused.returncode == 1
+    assert "data/approved/2.0.yml:1: approved version 2.0: this approved snapshot was changed after approval" \
+        in refused.stderr
+    assert stored.read_bytes() == before
+
+
+def test_snapshot_adds_to_an_empty_list_of_snapshots(minimal):
+    history = minimal / "data" / "history.yml"
+    history.write_text("snapshots: []   # none stored yet\n" + history.read_text(encoding="utf-8"), encoding="utf-8")
+    stored = run(minimal, "snapshot")
+    assert stored.returncode == 0, stored.stderr
+    recorded = yaml.safe_load(history.read_text(encoding="utf-8"))
+    assert [entry["version"] for entry in recorded["snapshots"]] == ["2.0"]
+    assert [entry["version"] for entry in recorded["versions"]] == ["1.0"]
+    assert verify_snapshots(minimal / "data") == []
