@@ -8,6 +8,7 @@ from .loading import load_files
 from .model import Policy
 from .problems import PolicyDataError, Problem
 from .rules import run_rules
+from .snapshots import verify_snapshots
 
 
 def load_policy(data_dir: Path) -> tuple[Policy | None, list[Problem]]:
@@ -24,10 +25,6 @@ def load_policy(data_dir: Path) -> tuple[Policy | None, list[Problem]]:
 
 
 def _snapshot_problems(data_dir: Path) -> list[Problem]:
-    try:
-        from .snapshots import verify_snapshots
-    except ImportError:  # pragma: no cover - the verifier is optional until it lands
-        return []
     return [Problem(p.file, p.line, p.record, p.message, "snapshots-intact") for p in verify_snapshots(data_dir)]
 
 

@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING
 import yaml
 
 from .fingerprint import content_fingerprint
+from .loading import shown_prefix
 from .problems import PolicyDataError, Problem
 from .yaml_source import DataFile, read_data_file
+
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Policy
@@ -91,15 +93,6 @@ def _field(record, name: str):
 def snapshot_fingerprint(data: object) -> str:
     """The fingerprint recorded for a snapshot: of its data, not of its comments or layout."""
     return content_fingerprint(data)
-
-
-def shown_prefix(data_dir: Path) -> str:
-    """The data folder as the editor would type it: relative to where they are, if inside it
-    (the same rule as the loader's)."""
-    try:
-        return data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return data_dir.as_posix()
 
 
 # --- reading ----------------------------------------------------------------------------------------
