@@ -49,33 +49,34 @@ class Changes:
         keep = lambda clause_id: audience in self.audiences.get(clause_id, set())  # noqa: E731
         return Changes(self.old_version, self.new_version,
                        added=[c for c in self.added if keep(c)],
-                       removed=[(c, old) for c, old in self.removed if audience in old.get("audiences", [])],
+                       removed=[(c, old) for c, old in self.removed if audience in old["audiences"]],
                        reworded=[r for r in self.reworded if keep(r.clause_id)],
                        audiences=self.audiences)
 
 
 def compare(old: dict, new: dict) -> Changes:
-    changes = Changes(str(old.get("version", "?")), str(new.get("version", "?")))
-    old_clauses, new_clauses = old.get("clauses", {}), new.get("clauses", {})
+    """What changed from one snapshot to the next; both have passed the snapshot schema."""
+    changes = Changes(str(old["version"]), str(new["version"]))
+    old_clauses, new_clauses = old["clauses"], new["clauses"]
     for clause_id, clause in new_clauses.items():
-        changes.audiences[clause_id] = set(clause.get("audiences", []))
+        changes.audiences[clause_id] = set(clause["audiences"])
         before = old_clauses.get(clause_id)
         if before is None:
             changes.added.append(clause_id)
-        elif before.get("text") != clause.get("text") or before.get("kind") != clause.get("kind"):
-            changes.reworded.append(Reworded(clause_id, clause.get("title", ""), before.get("text", ""),
-                                             clause.get("text", ""), before.get("kind", ""), clause.get("kind", "")))
+        elif (before["text"], before["kind"]) != (clause["text"], clause["kind"]):
+            changes.reworded.append(Reworded(clause_id, clause["title"], before["text"], clause["text"],
+                                             before["kind"], clause["kind"]))
     for clause_id, clause in old_clauses.items():
         if clause_id not in new_clauses:
             changes.removed.append((clause_id, clause))
-            changes.audiences.setdefault(clause_id, set(clause.get("audiences", [])))
-    for name in sorted(set(old.get("options", {})) | set(new.get("options", {}))):
-        before, after = old.get("options", {}).get(name), new.get("options", {}).get(name)
+            changes.audiences.setdefault(clause_id, set(clause["audiences"]))
+    for name in sorted(set(old["options"]) | set(new["options"])):
+        before, after = old["options"].get(name), new["options"].get(name)
         if before != after:
             changes.options.append((name, str(before), str(after)))
-    for key in sorted(set(old.get("people", {})) | set(new.get("people", {}))):
-        before = (old.get("people", {}).get(key) or {}).get("name", "")
-        after = (new.get("people", {}).get(key) or {}).get("name", "")
+    for key in sorted(set(old["people"]) | set(new["people"])):
+        before = old["people"][key]["name"] if key in old["people"] else ""
+        after = new["people"][key]["name"] if key in new["people"] else ""
         if before != after:
             changes.people.append((key, before, after))
     return changes
