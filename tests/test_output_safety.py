@@ -1,16 +1,158 @@
 """Text from YAML never runs and never breaks the page: scripts, event handlers, javascript: links and
-Markdown or Jinja syntax in the data show as plain text — checked in the real browser."""
+Markdown or Jinja syntax in the data show as plain text — checked in the real browser.
+
+The first tests put hostile text into every free-text field the schemas allow (found by walking
+schemas/, see hostile_data.py), build the minimal policy with it once and open every page; the last one
+puts hostile text into a few fields of the full example policy."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
 import shutil
+import threading
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from conftest import DATA, PROJECT, run_mkdocs
+from conftest import DATA, PROJECT, SUB_PATH, run_mkdocs
+from hostile_data import MARKER, PIECES, confirm_restatements, hostile_policy, shown
 
 pytestmark = pytest.mark.browser
+
+PAGES = sorted("" if doc.stem == "index" else f"{doc.stem}/" for doc in (PROJECT / "docs").glob("*.md"))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(site: Path, root: Path):
+    """Serve `site` under the sub-path, as the school website would; returns (url, server)."""
+    shutil.copytree(site, root / SUB_PATH.strip("/"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", server
+
+
+@pytest.fixture(scope="module")
+def every_field(tmp_path_factory):
+    """The minimal policy with hostile text in every free-text field, built once and served."""
+    root = tmp_path_factory.mktemp("every-field")
+    for name in ("mkdocs.yml", "docs", "overrides", "macros", "schemas"):
+        (root / name).symlink_to(PROJECT / name)
+    hostile = hostile_policy(root / "policy_data")
+    result = run_mkdocs(root, root / "site")
+    assert result.returncode == 0, f"the hostile policy must build:\n{result.stdout}\n{result.stderr}"
+    url, server = _serve(root / "site", root / "web")
+    yield SimpleNamespace(hostile=hostile, site=root / "site", url=url)
+    server.shutdown()
+
+
+# What the page holds: whether a script from the data ran, elements with event handlers or javascript:
+# addresses, scripts that mention __pwned, and all its text outside scripts and styles (hidden text
+# included: quiz feedback is shown only after an answer).
+INSPECT = """() => {
+  const found = [];
+  const context = el => {  // the element with up to 300 characters of HTML either side
+    const parent = el.parentElement || el, html = parent.innerHTML, at = Math.max(0, html.indexOf(el.outerHTML));
+    return html.slice(Math.max(0, at - 300), at + el.outerHTML.length + 300);
+  };
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of el.attributes) {
+      const name = a.name.toLowerCase();
+      if (name.startsWith('on'))
+        found.push({what: `${name} attribute`, html: el.outerHTML.slice(0, 160), context: context(el)});
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data'].includes(name) &&
+          /^\\s*javascript:/i.test(a.value))
+        found.push({what: `javascript: ${name}`, html: el.outerHTML.slice(0, 160), context: context(el)});
+    }
+    if (el.tagName === 'SCRIPT' && el.textContent.includes('__pwned'))
+      found.push({what: 'script from the data', html: el.outerHTML.slice(0, 160), context: context(el)});
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {acceptNode: node =>
+    node.parentElement.closest('script, style, noscript, template') ? NodeFilter.FILTER_REJECT
+                                                                     : NodeFilter.FILTER_ACCEPT});
+  const parts = [];
+  while (walker.nextNode()) parts.push(walker.currentNode.nodeValue);
+  return {pwned: typeof window.__pwned, found, text: parts.join('')};
+}"""
+
+
+def _fields_in(hostile, html: str) -> list[str]:
+    """The data fields whose markers occur in a piece of HTML, e.g. "roles.yml roles[1].name"."""
+    return sorted({f"{hostile.values[m][0]} {hostile.values[m][1]}" for m in MARKER.findall(html)
+                   if m in hostile.values})
+
+
+def _open(page, url: str) -> tuple[dict, list[str]]:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url, wait_until="load")
+    return page.evaluate(INSPECT), dialogs
+
+
+def test_every_free_text_field_of_every_schema_gets_hostile_text(every_field, capsys):
+    hostile = every_field.hostile
+    missed = hostile.missed
+    with capsys.disabled():
+        print(f"\nhostile text in {len(hostile.covered)} of {len(hostile.fields)} free-text field paths "
+              f"({len(hostile.values)} values); not reachable: "
+              + "; ".join(f"{schema} {path}: {why}" for (schema, path), why in sorted(missed.items())))
+    assert len(hostile.fields) >= 60, "the schema walk found too few free-text fields"
+    unplaced = sorted(set(missed) - set(hostile.rejected))
+    assert not unplaced, ("free-text fields with no hostile value; add a record holding them to hostile_data.py: "
+                          + ", ".join(f"{schema} {path}" for schema, path in unplaced))
+
+
+def test_every_built_page_is_inspected(every_field):
+    built = sorted("" if p.parent == every_field.site else p.parent.relative_to(every_field.site).as_posix() + "/"
+                   for p in every_field.site.rglob("index.html"))
+    assert built == PAGES
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_hostile_text_in_every_field_shows_as_text_and_never_runs(every_field, page, path):
+    hostile = every_field.hostile
+    state, dialogs = _open(page, every_field.url + path)
+    broken = [f"{item['what']}: {item['html']} (fields nearby: {', '.join(_fields_in(hostile, item['context']))})"
+              for item in state["found"]]
+    assert state["pwned"] == "undefined" and not dialogs and not broken, (
+        f"data text became markup on /{path} (window.__pwned is {state['pwned']}, dialogs {dialogs}):\n"
+        + "\n".join(broken))
+    text = shown(state["text"])
+    markers = sorted(set(MARKER.findall(text)) & set(hostile.values))
+    mangled = [f"{hostile.values[m][0]} {hostile.values[m][1]}" for m in markers
+               if shown(hostile.values[m][2]) not in text]
+    assert not mangled, f"on /{path} these fields do not show their text as it was written: {mangled}"
+    evaluated = [f"{hostile.values[m][0]} {hostile.values[m][1]}" for m in markers if PIECES[3] in hostile.values[m][2]
+                 and shown(hostile.values[m][2].replace(PIECES[3], "49")) in text]
+    assert not evaluated, f"on /{path} Jinja in the data was evaluated ({PIECES[3]} became 49): {evaluated}"
+
+
+def test_hostile_text_reaches_the_pages(every_field, capsys):
+    """Most fields are shown somewhere; the rest are only used (ids of sources, keywords for search...)."""
+    hostile = every_field.hostile
+    text = " ".join(p.read_text(encoding="utf-8") for p in every_field.site.rglob("index.html"))
+    unseen = sorted(f"{file} {path}" for marker, (file, path, _) in hostile.values.items() if marker not in text)
+    with capsys.disabled():
+        print(f"\n{len(hostile.values) - len(unseen)} of {len(hostile.values)} hostile values are shown on a page; "
+              f"not shown: {', '.join(unseen) or 'none'}")
+    assert len(unseen) < len(hostile.values) / 2
+
+
+def test_search_results_show_hostile_text_as_text(every_field, page):
+    state, dialogs = _open(page, every_field.url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").type("raw", delay=15)  # a word of every hostile value
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_timeout(300)  # let the worker finish rendering the results
+    state = page.evaluate(INSPECT)
+    assert state["pwned"] == "undefined" and not dialogs
+    assert not state["found"], [item["html"] for item in state["found"]]
 
 TITLE = '<script>window.pwned = "title"</script>Not for gain'
 TEXT = ('Staff must not <img src=x onerror="window.pwned = \'img\'"> use accounts for gain; '
@@ -42,6 +184,7 @@ def hostile_site(tmp_path_factory):
     school = root / "policy_data" / "school.yml"
     school.write_text(school.read_text(encoding="utf-8").replace(
         "  second_language_name: Ysgol Gynradd Bryn Teg", f"  second_language_name: '{SCHOOL_NAME}'"), encoding="utf-8")
+    confirm_restatements(root / "policy_data")  # quiz and checklist text restating the reworded clause
     result = run_mkdocs(root, root / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
