@@ -15,6 +15,3 @@ def test_ci_runs_exactly_the_readme_test_command():
     test_command = next(c for c in readme_commands() if "pytest" in c)
     assert test_command in (PROJECT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
-
-def test_readme_serve_command_serves_the_handbook():
-    assert any(c.endswith("mkdocs serve") and "requirements.txt" in c for c in readme_commands())

@@ -1,4 +1,4 @@
-"""Search in the real browser: realistic questions land on the clause or guide item that answers them."""
+"""Holds the example school's content to account (search questions land on its clauses); a school replacing the content rewrites or deletes these tests."""
 
 from __future__ import annotations
 
@@ -42,10 +42,10 @@ def search(page, site_url: str, query: str) -> list[list[str]]:
 def guide_topics(policy) -> dict[str, set[str]]:
     """Anchor of each guide topic heading -> the clauses shown under it."""
     topics = {}
-    for guide_id, (guide, _, _) in policy.guides.items():
-        for group in guide["groups"]:
-            for topic in group["topics"]:
-                topics[f"{guide_id}-{group['id']}-{topic['id']}"] = set(topic["clauses"])
+    for guide_id, guide in policy.guides.items():
+        for group in guide.groups:
+            for topic in group.topics:
+                topics[f"{guide_id}-{group.id}-{topic.id}"] = set(topic.clauses)
     return topics
 
 
