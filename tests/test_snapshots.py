@@ -261,8 +261,9 @@ def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
     before = stored.read_bytes(), (data / "history.yml").read_bytes()
     section = data / "sections" / "personal-use.yml"
     text = section.read_text(encoding="utf-8")
-    assert "Staff may make reasonable use" in text
-    section.write_text(text.replace("Staff may make reasonable use", "Staff may make occasional use"), encoding="utf-8")
+    assert "title: Personal use at work" in text  # a new title: the approved wording differs, nothing goes stale
+    section.write_text(text.replace("title: Personal use at work", "title: Personal use in the working day"),
+                       encoding="utf-8")
     refused = run(minimal, "snapshot")
     assert refused.returncode == 1
     assert refused.stdout == ""
