@@ -26,6 +26,7 @@ def known_values(policy: Policy) -> dict[str, str]:
             values[prefix] = str(node)
 
     walk(policy.profile.data, "")
+    values.update({f"options.{name}": str(value) for name, value in policy.options.items()})  # defaults too
     values["review.cycle"] = CYCLE_WORDS[policy.review_cycle_years]
     values["review.next_date"] = long_date(policy.next_review)
     values["approval.date"] = long_date(policy.approved_on)

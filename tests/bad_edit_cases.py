@@ -22,8 +22,14 @@ def load_cases() -> dict[str, dict]:
 
 
 def apply_case(case: dict, data_dir: Path) -> None:
-    """Copy the minimal policy to `data_dir` and make the case's edit."""
+    """Copy the minimal policy to `data_dir` and make the case's edit (and any `also` edits with it)."""
     shutil.copytree(MINIMAL, data_dir)
+    for edit in case.get("also", []):
+        _apply(edit, data_dir)
+    _apply(case, data_dir)
+
+
+def _apply(case: dict, data_dir: Path) -> None:
     target = data_dir / case["file"]
     target.parent.mkdir(parents=True, exist_ok=True)
     if case.get("delete"):

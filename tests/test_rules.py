@@ -3,7 +3,9 @@ without MkDocs."""
 
 from __future__ import annotations
 
+import ast
 import inspect
+import re
 import subprocess
 import sys
 
@@ -58,3 +60,39 @@ def test_the_check_imports_nothing_from_mkdocs():
               "print(code, loaded)\n")
     run = subprocess.run([sys.executable, "-c", script, str(MINIMAL)], capture_output=True, text=True, cwd=PROJECT)
     assert run.stdout.strip().splitlines()[-1] == "0 []", run.stdout + run.stderr
+
+
+def _message_templates() -> set[str]:
+    """A pattern for each distinct message a rule can give, read from the rule modules' source: the
+    message argument of every `at(...)`, `_missing(...)` and `Problem(...)`, with its {fields} as
+    wildcards."""
+    def pattern(node) -> str:
+        if isinstance(node, ast.Constant):
+            return re.escape(str(node.value)).replace(r"\{\}", ".*")
+        if isinstance(node, ast.JoinedStr):
+            return "".join(pattern(v) if isinstance(v, ast.Constant) else ".*" for v in node.values)
+        if isinstance(node, ast.BinOp):
+            return pattern(node.left) + ".*"
+        return ".*"
+
+    positions = {"at": 1, "_missing": 4, "Problem": 3}
+    found = set()
+    for path in sorted((PROJECT / "macros" / "rules").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None) and getattr(node.func, "id", None)
+            if isinstance(node, ast.Call) and name in positions and len(node.args) > positions[name]:
+                template = pattern(node.args[positions[name]]) + (".*" if name == "_missing" else "")
+                if template.strip(".*"):
+                    found.add(template)
+    return found
+
+
+def _corpus_messages() -> list[str]:
+    return [message.split(": ", 2)[2].rsplit(" [", 1)[0] for case in CASES.values() if case["expect"] != "valid"
+            for message in case["expect"]]
+
+
+@pytest.mark.parametrize("template", sorted(_message_templates()))
+def test_every_message_template_has_a_bad_edit(template):
+    assert any(re.fullmatch(template, message) for message in _corpus_messages()), \
+        f"no case in tests/bad_edits/ shows the message {template!r}"

@@ -38,10 +38,11 @@ def ids_match_files(policy: Policy) -> Iterator[Problem]:
         if section.id != file_id(section):
             yield at(section, f"the section id must match the file name: expected '{file_id(section)}'", "id")
     for section in policy.sections:
+        section_id = file_id(section)  # the file name is the id (a differing `id:` is reported above)
         for clause in section.clauses:
-            if not clause.id.startswith(section.id + "."):
+            if not clause.id.startswith(section_id + "."):
                 yield at(clause, f"a clause id must start with its section id: expected "
-                                 f"'{section.id}.{clause.id.split('.')[-1]}'")
+                                 f"'{section_id}.{clause.id.split('.')[-1]}'")
     for folder in (policy.platforms, policy.guides, policy.quizzes, policy.checklists):
         for record_id, record in folder.items():
             if record.id is not None and record.id != record_id:
@@ -55,8 +56,6 @@ def sections_listed(policy: Policy) -> Iterator[Problem]:
         if section_id not in files:
             yield at(policy.meta, f"no file sections/{section_id}.yml for this section{suggest(section_id, files)}",
                      "sections", index, label=section_id)
-        elif section_id in listed[:index]:
-            yield at(policy.meta, "this section is listed twice; keep one", "sections", index, label=section_id)
     for section_id, section in files.items():
         if section_id not in listed:
             yield Problem(section.where.file, 1, f"'{section_id}'",
