@@ -149,17 +149,29 @@ def plain_project(project: Path, markdown: Path, dest: Path) -> Path:
     return dest
 
 
+def _copied_words(text: str, n: int) -> str:
+    """The text with each sentence marked as copy n, so no sentence is written twice (a rule of the check)."""
+    return re.sub(r"([.!?])(\s|$)", rf" (copy {n})\1\2", text)
+
+
 def _copy_clause(clause: dict, n: int) -> dict:
-    """A valid duplicate: staff only, so the parents' and pupils' guides need not list it."""
+    """A valid duplicate: staff only, so the parents' and pupils' guides need not list it; information
+    only, so no quiz must test it; citing the copy before it, so every copy is referenced (the original
+    cites the last one)."""
     copy = {k: v for k, v in clause.items() if k not in ("summary", "summary_checked")}
     copy["id"] = f"{clause['id']}-c{n}"
     copy["audiences"] = ["staff"]
+    if "text" in copy:
+        copy["text"] = _copied_words(copy["text"], n)
+        copy["kind"] = "info"
     if isinstance(copy.get("variants"), dict):
-        copy["variants"] = {name: {k: v for k, v in variant.items() if k != "summary"}
+        copy["variants"] = {name: {**{k: v for k, v in variant.items() if k != "summary"}, "kind": "info",
+                                   "text": _copied_words(variant["text"], n)}
                             for name, variant in copy["variants"].items()}
-    refs = copy.get("refs") or {}
-    if refs.get("clauses"):  # point at the same copy of the target, as a bigger policy would
-        copy["refs"] = {**refs, "clauses": [f"{target}-c{n}" for target in refs["clauses"]]}
+    refs = dict(copy.get("refs") or {})
+    previous = clause["id"] if n == 2 else f"{clause['id']}-c{n - 1}"
+    refs["clauses"] = [f"{target}-c{n}" for target in refs.get("clauses", [])] + [previous]  # as a bigger policy would
+    copy["refs"] = refs
     return copy
 
 
@@ -168,7 +180,11 @@ def scale_policy(project: Path, factor: int) -> None:
     for path in sorted((project / "policy_data" / "sections").glob("*.yml")):
         section = yaml.safe_load(path.read_text(encoding="utf-8"))
         originals = section["clauses"]
-        section["clauses"] = originals + [_copy_clause(c, n) for n in range(2, factor + 1) for c in originals]
+        copies = [_copy_clause(c, n) for n in range(2, factor + 1) for c in originals]
+        if factor > 1:
+            for clause in originals:
+                clause.setdefault("refs", {}).setdefault("clauses", []).append(f"{clause['id']}-c{factor}")
+        section["clauses"] = originals + copies
         path.write_text(yaml.safe_dump(section, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
 
 
