@@ -60,9 +60,11 @@ def cmd_snapshot(args) -> int:
 
 def cmd_pdf(args) -> int:
     from .pdf import build_pdf
-    if _checked(args) is None:
+    policy = _checked(args)
+    if policy is None:
         return 1
-    return build_pdf(PROJECT, Path(args.output))
+    output = Path(args.output or ("leaflet.pdf" if args.leaflet else "policy.pdf"))
+    return build_pdf(policy, Path(args.data), output, leaflet=args.leaflet)
 
 
 def cmd_confirm(args) -> int:
@@ -104,8 +106,10 @@ def main(argv=None) -> int:
     commands.add_parser("report", help="print the yearly review report")
     commands.add_parser("snapshot", help="store the wording of the version in force (after approval) and record "
                                          "its fingerprint in history.yml; never overwrites a stored version")
-    pdf = commands.add_parser("pdf", help="write the formal policy as a PDF (needs chromium)")
-    pdf.add_argument("--output", default="policy.pdf", help="where to write the PDF (default: policy.pdf)")
+    pdf = commands.add_parser("pdf", help="write the formal policy as a PDF document for governors (needs chromium)")
+    pdf.add_argument("--output", help="where to write the PDF (default: policy.pdf, or leaflet.pdf)")
+    pdf.add_argument("--leaflet", action="store_true",
+                     help="write the one- or two-page parents' leaflet instead of the policy")
     confirm = commands.add_parser("confirm", help="stamp re-read summaries or paraphrases as current")
     confirm.add_argument("ids", nargs="+", help="the ids the check printed")
     commands.add_parser("rules", help="list the rules the check applies")

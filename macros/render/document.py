@@ -1,0 +1,335 @@
+"""The policy as a document governors sign, and a parents' leaflet: standalone HTML for printing.
+
+Each function returns one complete HTML document with its own CSS inlined (document.css beside this
+file), no script and no address outside the document except the official https addresses of the
+legislation and related policies. Data text goes through `ctx.words`, our own labels through `_e`.
+Cross-references are internal links (`#clause-id`), which Chromium keeps as links inside the PDF.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import mimetypes
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import CYCLE_WORDS, Clause, long_date
+from .context import RenderContext
+from .legal import NO_LONGER_CURRENT, STATUS_LABELS
+
+CSS_FILE = Path(__file__).with_name("document.css")
+SHORT_CLAUSE_WORDS = 90  # a clause up to this long is kept on one page
+LEAFLET_TITLE = "Social media: what we ask of families, and what you can expect from us"
+SIGNERS = (("Head teacher", "head_teacher"), ("Chair of governors", "chair_of_governors"))
+
+
+def _e(value: object) -> str:
+    """Our own text (labels, numbers) for HTML."""
+    return html.escape(str(value), quote=True)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the contents, and a top-level bookmark: the heading's anchor and its text."""
+
+    anchor: str
+    label: str
+    group: bool = False  # the first appendix starts a new group in the contents
+
+
+def contents_entries(ctx: RenderContext) -> list[Entry]:
+    """The document's top-level headings in order, as the contents and the PDF outline list them."""
+    policy = ctx.policy
+    entries = [Entry(section.id, f"{section.number}. {section.title}") for section in policy.sections]
+    entries += [
+        Entry("appendix-roles", "Appendix A. Roles and responsibilities", group=True),
+        Entry("appendix-legislation", "Appendix B. Legislation and guidance"),
+        Entry("appendix-policies", "Appendix C. Related policies"),
+        Entry("appendix-glossary", "Appendix D. Glossary"),
+        Entry("approval", "Approval"),
+    ]
+    return entries
+
+
+def _page(html_body: str, title: str, lang: str = "en-GB") -> str:
+    css = CSS_FILE.read_text(encoding="utf-8")
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n'
+            f"<style>\n{css}</style>\n</head>\n<body>\n{html_body}\n</body>\n</html>\n")
+
+
+def _logo(ctx: RenderContext) -> str:
+    """The school's logo inlined as data, if the profile names an image file that exists."""
+    logo = ctx.policy.profile.school.data.get("logo")
+    if not logo or ctx.data_dir is None:
+        return ""
+    path = (ctx.data_dir / str(logo)).resolve()
+    kind = mimetypes.guess_type(path.name)[0]
+    if not path.is_file() or kind not in ("image/png", "image/jpeg", "image/svg+xml"):
+        return ""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return f'<img class="cover-logo" src="data:{kind};base64,{data}" alt="{_e(ctx.policy.school_name)} logo">'
+
+
+def _cover(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    approval = policy.approval
+    second = policy.profile.school.second_language_name
+    facts = [("Version", ctx.words(policy.version)),
+             ("Approved by", ctx.words(approval.approved_by or "not yet approved")),
+             ("Approved on", _e(long_date(policy.approved_on))),
+             ("Next review due", _e(long_date(policy.next_review)))]
+    rows = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in facts)
+    return "\n".join([
+        '<section class="cover">',
+        '<div class="cover-top">',
+        _logo(ctx),
+        f'<p class="cover-school">{ctx.words(policy.school_name)}</p>',
+        f'<p class="cover-second" lang="cy">{ctx.words(second)}</p>' if second else "",
+        f'<p class="cover-title">{ctx.words(policy.title)}</p>',
+        "</div>",
+        f'<table class="cover-facts"><tbody>\n{rows}\n</tbody></table>',
+        "</section>",
+    ])
+
+
+def _contents(ctx: RenderContext, pages: dict[str, int] | None) -> str:
+    out = ['<section class="page-break">', '<h1 id="contents">Contents</h1>', '<ol class="contents">']
+    for entry in contents_entries(ctx):
+        number = pages.get(entry.anchor, "") if pages else "00"
+        css = ' class="contents-group"' if entry.group else ""
+        out.append(f'<li{css}><a class="entry" href="#{_e(entry.anchor)}">{_e(entry.label)}</a>'
+                   f'<span class="leader"></span><span class="page">{number}</span></li>')
+    out += ["</ol>", "</section>"]
+    return "\n".join(out)
+
+
+def _clause_ref(ctx: RenderContext, clause_id: str) -> str:
+    clause = ctx.policy.clauses.get(clause_id)
+    if clause is None:
+        return ctx.words(clause_id)
+    return f'<a href="#{_e(clause.id)}">{_e(clause.number)}</a>'
+
+
+def _clause(ctx: RenderContext, clause: Clause) -> str:
+    text = ctx.clause_text(clause)
+    short = len(clause.text.split()) <= SHORT_CLAUSE_WORDS
+    see = [_clause_ref(ctx, c) for c in clause.refs.clauses if c in ctx.policy.clauses]
+    extra = ""
+    if see:
+        extra += f' <span class="clause-see">(See {", ".join(see)}.)</span>' if len(see) <= 3 else \
+            f' (See {", ".join(see)}.)'
+    if clause.verify:
+        extra += ' <span class="clause-verify">To be confirmed at the next review.</span>'
+    title = ctx.words(clause.title).rstrip(".")
+    return (f'<p class="clause{" clause-short" if short else ""}" id="{_e(clause.id)}">'
+            f'<span class="clause-number">{_e(clause.number)}</span>'
+            f'<span class="clause-title">{title}.</span> {text}{extra}</p>')
+
+
+def _sections(ctx: RenderContext) -> str:
+    out = []
+    for index, section in enumerate(ctx.policy.sections):
+        out.append(f'<section{" class=" + chr(34) + "page-break" + chr(34) if index == 0 else ""}>')
+        out.append(f'<h1 id="{_e(section.id)}">{section.number}. {ctx.words(section.title)}</h1>')
+        if section.description:
+            out.append(f'<p class="section-description">{ctx.words(section.description)}</p>')
+        out.extend(_clause(ctx, clause) for clause in section.clauses)
+        out.append("</section>")
+    return "\n".join(out)
+
+
+def _numbers(ctx: RenderContext, clauses: list[Clause]) -> str:
+    return ", ".join(_clause_ref(ctx, c.id) for c in clauses) or "—"
+
+
+def _appendix_roles(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    people = policy.people()
+    rows = []
+    for role_id, role in policy.roles.items():
+        name = role.name + (f" ({role.abbr})" if role.abbr else "")
+        person = people.get(role.person or "")
+        named = ctx.words(person.name) if person else "—"
+        duties = [c for c in policy.all_clauses() if role_id in c.roles]
+        rows.append(f"<tr><td>{ctx.words(name)}</td><td>{named}</td>"
+                    f'<td class="numbers">{_numbers(ctx, duties)}</td></tr>')
+    return "\n".join([
+        '<section class="page-break">',
+        '<h1 id="appendix-roles">Appendix A. Roles and responsibilities</h1>',
+        "<p>Each role, the person who holds it in this school where one is named, and the clauses that give "
+        "it a duty.</p>",
+        '<table class="grid"><colgroup><col style="width:27%"><col style="width:23%"><col></colgroup>',
+        '<thead><tr><th scope="col">Role</th><th scope="col">Named person</th>'
+        '<th scope="col">Responsible for clauses</th></tr></thead>',
+        "<tbody>", *rows, "</tbody></table>", "</section>",
+    ])
+
+
+def _appendix_legislation(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    laws = sorted(policy.legislation.items(), key=lambda item: (item[1].status in NO_LONGER_CURRENT,
+                                                                item[1].title.lower()))
+    rows = []
+    for law_id, law in laws:
+        gone = law.status in NO_LONGER_CURRENT
+        status = _e(STATUS_LABELS.get(law.status, law.status))
+        if gone:
+            status = f'<span class="status-gone">{status}</span>'
+        replaced = [ctx.words(policy.legislation[s].title) for s in law.superseded_by if s in policy.legislation]
+        if replaced:
+            status += f"; {'replaced by' if gone else 'see also'} " + " and ".join(replaced)
+        cited = [c for c in policy.all_clauses() if law_id in c.refs.legislation]
+        shown = "/<wbr>".join(_e(part) for part in law.url.removeprefix("https://").split("/")) if law.url else ""
+        link = f'<a class="external url" href="{_e(law.url)}">{shown}</a>' if law.url else "—"
+        rows.append(f'<tr id="law-{_e(law_id)}"><td>{ctx.words(law.title)}</td><td>{status}</td>'
+                    f'<td class="numbers">{_numbers(ctx, cited)}</td><td>{link}</td></tr>')
+    return "\n".join([
+        '<section class="page-break">',
+        '<h1 id="appendix-legislation">Appendix B. Legislation and guidance</h1>',
+        "<p>The law and statutory guidance this policy relies on, with its status and the official text. "
+        "Anything repealed is listed last, with what replaced it.</p>",
+        '<table class="grid"><colgroup><col style="width:27%"><col style="width:22%"><col style="width:14%">'
+        "<col></colgroup>",
+        '<thead><tr><th scope="col">Law or guidance</th><th scope="col">Status</th>'
+        '<th scope="col">Clauses</th><th scope="col">Official text</th></tr></thead>',
+        "<tbody>", *rows, "</tbody></table>", "</section>",
+    ])
+
+
+def _appendix_policies(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    items = []
+    for policy_id, record in policy.related_policies.items():
+        title = ctx.words(record.title)
+        if record.url:
+            title = f'<a class="external" href="{_e(record.url)}">{title}</a>'
+        cited = [c for c in policy.all_clauses() if policy_id in c.refs.policies]
+        note = f" {ctx.words(record.note)}" if record.note else ""
+        where = f" Clauses {_numbers(ctx, cited)}." if cited else ""
+        items.append(f"<li>{title}.{note}{where}</li>")
+    return "\n".join([
+        "<section>",
+        '<h1 id="appendix-policies">Appendix C. Related policies</h1>',
+        "<p>This policy works with the school's other policies:</p>",
+        '<ul class="plain">', *items, "</ul>", "</section>",
+    ])
+
+
+def _appendix_glossary(ctx: RenderContext) -> str:
+    items = []
+    for term in sorted(ctx.policy.glossary, key=lambda t: t.term.lower()):
+        name = ctx.words(term.term) + (f" ({ctx.words(term.abbr)})" if term.abbr else "")
+        items.append(f"<dt>{name}</dt><dd>{ctx.words(term.definition)}</dd>")
+    return "\n".join([
+        "<section>",
+        '<h1 id="appendix-glossary">Appendix D. Glossary</h1>',
+        '<dl class="glossary">', *items, "</dl>", "</section>",
+    ])
+
+
+def _approval(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    approval = policy.approval
+    people = policy.people()
+    facts = [("Policy", ctx.words(policy.title)), ("Version", ctx.words(policy.version)),
+             ("Approved by", ctx.words(approval.approved_by or "")),
+             ("Approved on", _e(long_date(policy.approved_on))),
+             ("Review cycle", _e(CYCLE_WORDS[policy.review_cycle_years].capitalize())),
+             ("Next review due", _e(long_date(policy.next_review))),
+             ("Review led by", ctx.words(approval.review_responsibility or "")),
+             ("Content fingerprint", f'<span class="fingerprint">{_e(policy.fingerprint)}</span>')]
+    rows = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in facts if value)
+    signers = []
+    for role, key in SIGNERS:
+        name = ctx.words(people[key].name) if key in people else ""
+        signers.append(f'<tr><td class="role">{_e(role)}</td><td class="name">{name}</td>'
+                       '<td class="line"><span class="rule"></span></td>'
+                       '<td class="line"><span class="rule"></span></td></tr>')
+    return "\n".join([
+        '<section class="page-break">',
+        '<h1 id="approval">Approval</h1>',
+        f"<p>This policy was approved by the governing body of {ctx.words(policy.school_name)} as follows, and "
+        "is signed on its behalf.</p>",
+        f'<table class="approval"><tbody>\n{rows}\n</tbody></table>',
+        '<table class="signatures"><colgroup><col><col><col style="width:32%"><col style="width:20%"></colgroup>',
+        '<thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Signed</th>'
+        '<th scope="col">Date</th></tr></thead>',
+        "<tbody>", *signers, "</tbody></table>", "</section>",
+    ])
+
+
+def policy_document(ctx: RenderContext, pages: dict[str, int] | None = None) -> str:
+    """The formal policy as one HTML document; `pages` maps each contents anchor to its page number."""
+    policy = ctx.policy
+    body = "\n".join([_cover(ctx), _contents(ctx, pages), _sections(ctx), _appendix_roles(ctx),
+                      _appendix_legislation(ctx), _appendix_policies(ctx), _appendix_glossary(ctx),
+                      _approval(ctx)])
+    return _page(body, f"{ctx.words(policy.school_name)}: {ctx.words(policy.title)} {ctx.words(policy.version)}")
+
+
+def footer_text(ctx: RenderContext, leaflet: bool = False) -> str:
+    """The running footer's words before the page numbers, escaped for Chromium's footer template."""
+    policy = ctx.policy
+    what = "Information for parents and carers" if leaflet else f"{policy.title} version {policy.version}"
+    return f"{_e(policy.school_name)} · {_e(what)}"
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(])")
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE.split(" ".join(text.split()), maxsplit=1)[0]
+
+
+def _contact(ctx: RenderContext) -> str:
+    policy = ctx.policy
+    contacts = policy.profile.contacts
+    people = policy.people()
+    lines = []
+    office = contacts.office
+    if office.email or office.phone:
+        parts = [ctx.words(office.phone) if office.phone else "", ctx.words(office.email) if office.email else ""]
+        lines.append(f"<p><strong>School office:</strong> {' · '.join(p for p in parts if p)}</p>")
+    dsl = people.get("dsl")
+    if dsl:
+        email = f", {ctx.words(dsl.email)}" if dsl.email else ""
+        lines.append(f"<p><strong>Worried about a child's safety?</strong> Tell us straight away: "
+                     f"{ctx.words(dsl.name)}, {ctx.words(dsl.role or '')}{email}. If a child is in immediate "
+                     "danger, call 999.</p>")
+    complaints = contacts.complaints
+    if complaints.summary:
+        summary = ctx.words(complaints.summary)
+        lines.append(f"<p><strong>Unhappy with something?</strong> Please do not post about it; "
+                     f"{summary}.</p>")
+    website = policy.profile.school.website
+    if website:
+        lines.append(f"<p><strong>The full policy:</strong> {ctx.words(website)}</p>")
+    return "\n".join(['<div class="contact">', "<h2>How to contact us</h2>", *lines, "</div>"])
+
+
+def parents_leaflet(ctx: RenderContext, short: bool = False) -> str:
+    """A one- or two-page leaflet from the parents' guide; `short` keeps each summary's first sentence."""
+    policy = ctx.policy
+    guide = policy.guides["parents"]
+    second = policy.profile.school.second_language_name
+    out = ['<div class="leaflet">', '<header class="leaflet-head">',
+           f'<p class="school">{ctx.words(policy.school_name)}</p>',
+           f'<p class="second" lang="cy">{ctx.words(second)}</p>' if second else "",
+           f"<h1>{_e(LEAFLET_TITLE)}</h1>", "</header>", '<div class="leaflet-columns">']
+    for group in guide.groups:
+        out.append(f"<section><h2>{ctx.words(group.title)}</h2>")
+        for topic in group.topics:
+            out.append(f"<h3>{ctx.words(topic.title)}</h3><ul>")
+            for clause_id in topic.clauses:
+                clause = policy.clauses.get(clause_id)
+                if clause is None:
+                    continue
+                text = (ctx.words(first_sentence(clause.summary_for(guide.audience))) if short
+                        else ctx.clause_text(clause, guide.audience))
+                out.append(f"<li>{text}</li>")
+            out.append("</ul>")
+        out.append("</section>")
+    out += [_contact(ctx), "</div>", "</div>"]
+    return _page("\n".join(out), f"{ctx.words(policy.school_name)}: {_e(LEAFLET_TITLE)}")
