@@ -32,7 +32,7 @@ def _references(policy: Policy) -> Iterator[tuple[str, Backlink]]:
     for kind, records, prefix in (("do", policy.dos, "Do: "), ("dont", policy.donts, "Don't: ")):
         for record in records:
             for target in record.clauses:
-                yield target, Backlink(kind, prefix + record.text, link(kind, record.id), record.id)
+                yield target, Backlink(kind, prefix + record.text.rstrip("."), link(kind, record.id), record.id)
     for platform_id, platform in policy.platforms.items():
         for target in platform.protocol.school + platform.protocol.users:
             yield target, Backlink("platform", f"{platform.name} protocol", link("platform", platform_id), platform_id)

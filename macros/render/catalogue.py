@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import approval, changes_page, formal, guides, legal, listings, review_page, roles, selfcheck
+from . import approval, changes_page, formal, guides, legal, listings, register, review_page, roles, selfcheck
 from .context import RenderContext
 
 
@@ -41,6 +41,7 @@ def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
         "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
         "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
         "review_report": lambda: review_page.review_report(ctx),
+        "clause_register": lambda: register.clause_register(ctx),
         "what_changed": lambda audience=None: changes_page.what_changed(ctx, audience),
     }
 
@@ -52,7 +53,7 @@ def render_everything(ctx: RenderContext) -> dict[str, str]:
     calls: list[tuple[str, tuple]] = [("value", ("school.name",)), ("policy_title", ())]
     calls += [(name, ()) for name in (
         "formal_policy", "policy_contents", "approval_block", "role_summary", "role_duties", "role_matrix",
-        "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report",
+        "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report", "clause_register",
         "what_changed")]
     calls += [("approval_block", (True,)), ("dos_and_donts", ("dos",)), ("dos_and_donts", ("donts",)),
               ("what_changed", ("parents",))]

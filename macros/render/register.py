@@ -1,0 +1,40 @@
+"""The clause register, for the person reviewing the policy: every clause with what the formal page
+leaves out (its id, kind, audiences, option, responsible roles, platforms, sources, search words)."""
+
+from __future__ import annotations
+
+from .. import markup
+from ..model import AUDIENCES, KIND_LABELS, Clause
+from ..site_map import link
+from .context import RenderContext
+
+AUDIENCE_LABELS = {"staff": "Staff", "parents": "Parents and carers", "pupils": "Pupils"}
+
+
+def _entry(ctx: RenderContext, clause: Clause) -> str:
+    """One list item per clause: a table of seven columns does not fit a phone or even a laptop."""
+    policy = ctx.policy
+    facts = [KIND_LABELS[clause.kind], "for " + ", ".join(AUDIENCE_LABELS[a] for a in AUDIENCES if a in clause.audiences)]
+    if clause.option:
+        facts.append(f"option <code>{markup.text(clause.option)}</code>: {markup.text(policy.options.get(clause.option, ''))}")
+    if clause.verify:
+        facts.append("**to be confirmed at the next review**")
+    fields = [
+        ("Responsible", markup.join([markup.link(policy.roles[r].name, link("role", r)) for r in clause.roles])),
+        ("Platforms", markup.join([markup.link(policy.platforms[p].name, link("platform", p)) for p in clause.refs.platforms])),
+        ("Drawn from", "; ".join(markup.text((policy.sources[s.policy].short or s.policy) + (f" {s.ref}" if s.ref else ""))
+                                 for s in clause.sources)),
+        ("Search words", ", ".join(markup.text(k) for k in clause.keywords)),
+    ]
+    details = "".join(f"<br>{name}: {value}" for name, value in fields if value)
+    return (f"- {ctx.clause_link(clause.id)} <code>{markup.text(clause.id)}</code>  \n"
+            f"  {' · '.join(facts)}{details}")
+
+
+def clause_register(ctx: RenderContext) -> str:
+    out = []
+    for section in ctx.policy.sections:
+        out += [f"## {section.number}. {markup.text(section.title)} {{ #register-{section.id} }}", ""]
+        out += [_entry(ctx, clause) for clause in section.clauses]
+        out.append("")
+    return "\n".join(out)
