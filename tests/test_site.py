@@ -140,3 +140,19 @@ def test_legal_framework_marks_repealed_acts_and_only_them(built_site, policy):
         heading = page[page.index(f'id="law-{law_id}"'):]
         heading = heading[:heading.index("</h3>")]
         assert ("no longer current" in heading) == (record.status in ("repealed", "abolished")), law_id
+
+
+@pytest.mark.browser
+def test_the_policy_reads_as_a_policy_and_the_register_keeps_the_reviewers_facts(site_url, page, policy):
+    page.goto(site_url + "policy/")
+    shown = page.inner_text("article")  # what a reader sees: hidden search words are not in it
+    for clause in policy.all_clauses():
+        assert clause.id not in shown
+    for furniture in ["Clause id", "Drawn from", "Search words", "Responsible:", "For: Staff"]:
+        assert furniture not in shown
+    assert not any(source.title in shown for source in policy.sources.values())
+    page.goto(site_url + "clause-register/")
+    register = page.inner_text("article")
+    assert all(clause.id in register for clause in policy.all_clauses())
+    assert all((policy.sources[s.policy].short or s.policy) in register
+               for clause in policy.all_clauses() for s in clause.sources)
