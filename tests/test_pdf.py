@@ -181,3 +181,23 @@ def test_no_page_ends_with_a_lone_heading(policy, pages):
     for number, text in enumerate(pages, start=1):
         body = [normal(line) for line in text.strip().splitlines()[:-1] if line.strip()]  # less the footer
         assert body and body[-1] not in headings, f"page {number} ends with the heading {body[-1]}"
+
+
+def test_the_cover_shows_the_logo_the_profile_names(tmp_path):
+    import base64
+    import shutil
+    from macros.engine import load_checked_policy
+    from macros.render.context import RenderContext
+    from macros.render.document import policy_document
+    data = tmp_path / "policy_data"
+    shutil.copytree(DATA, data)
+    (data / "crest.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" '
+                                    'height="1"/></svg>', encoding="utf-8")
+    school = data / "school.yml"
+    text = re.sub(r"(?m)^  logo: .*\n", "", school.read_text(encoding="utf-8"))
+    school.write_text(text.replace("school:\n", "school:\n  logo: crest.svg\n", 1), encoding="utf-8")
+    document = policy_document(RenderContext(load_checked_policy(data), data))
+    encoded = base64.b64encode((data / "crest.svg").read_bytes()).decode("ascii")
+    assert f'class="cover-logo" src="data:image/svg+xml;base64,{encoded}"' in document
+    school.write_text(text, encoding="utf-8")
+    assert 'class="cover-logo"' not in policy_document(RenderContext(load_checked_policy(data), data))

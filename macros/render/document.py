@@ -60,14 +60,13 @@ def _page(html_body: str, title: str, lang: str = "en-GB") -> str:
 
 
 def _logo(ctx: RenderContext) -> str:
-    """The school's logo inlined as data, if the profile names an image file that exists."""
-    logo = ctx.policy.profile.school.data.get("logo")
-    if not logo or ctx.data_dir is None:
+    """The school's logo inlined as data, if the profile names one (the check makes sure the file is there;
+    the schema that it is a PNG, JPG or SVG)."""
+    logo = ctx.policy.profile.school.logo
+    if not logo:
         return ""
-    path = (ctx.data_dir / str(logo)).resolve()
+    path = Path(ctx.policy.profile.where.file).parent / logo
     kind = mimetypes.guess_type(path.name)[0]
-    if not path.is_file() or kind not in ("image/png", "image/jpeg", "image/svg+xml"):
-        return ""
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return f'<img class="cover-logo" src="data:{kind};base64,{data}" alt="{_e(ctx.policy.school_name)} logo">'
 

@@ -36,6 +36,7 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("ids-unique", "no two records of a kind share an id", structure.ids_unique),
         Rule("ids-match-files", "a section, platform, guide, quiz or checklist id matches its file name; "
                                 "a clause id starts with its section id", structure.ids_match_files),
+        Rule("logo-exists", "the logo school.yml names is a file in the policy data folder", structure.logo_exists),
         Rule("sections-listed", "policy.yml lists every section file, each once", structure.sections_listed),
         Rule("options-declared", "school.yml chooses only options declared in options.yml, with a declared value",
              options.options_declared),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Iterator
 
 from ..model import Policy, file_id
@@ -60,3 +61,10 @@ def sections_listed(policy: Policy) -> Iterator[Problem]:
         if section_id not in listed:
             yield Problem(section.where.file, 1, f"'{section_id}'",
                           "this section is not listed in policy_data/policy.yml `sections`; add it where it belongs")
+
+
+def logo_exists(policy: Policy) -> Iterator[Problem]:
+    logo = policy.profile.school.logo
+    if logo and not (Path(policy.profile.where.file).parent / logo).is_file():
+        yield at(policy.profile, f"logo: there is no file {logo} in the policy data folder; put the image there "
+                                 "or correct the name", "school", "logo", label="school")
