@@ -216,3 +216,26 @@ def test_hostile_text_is_shown_as_text_and_never_runs(hostile_url, page, path, s
     assert shown in page.locator("article").inner_text()
     assert page.locator("article a[href^='javascript:'], article img[onerror], article svg[onload], "
                         "article [onmouseover]").count() == 0
+
+
+@pytest.mark.parametrize("document", ["policy", "leaflet"])
+def test_hostile_text_in_the_printed_documents_shows_as_text_and_never_runs(every_field, page, document):
+    """The PDF's documents are HTML too, printed by Chromium: script in the data must not run there."""
+    from macros.engine import load_checked_policy
+    from macros.render.context import RenderContext
+    from macros.render.document import parents_leaflet, policy_document
+    data = every_field.site.parent / "policy_data"
+    ctx = RenderContext(load_checked_policy(data), data)
+    html = policy_document(ctx) if document == "policy" else parents_leaflet(ctx)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_content(html, wait_until="load")
+    state = page.evaluate(INSPECT)
+    assert state["pwned"] == "undefined" and not dialogs and not state["found"], state["found"][:3]
+    hostile = every_field.hostile
+    text = shown(state["text"])
+    markers = sorted(set(MARKER.findall(text)) & set(hostile.values))
+    assert markers, "no hostile text reached the document"
+    mangled = [f"{hostile.values[m][0]} {hostile.values[m][1]}" for m in markers
+               if shown(hostile.values[m][2]) not in text]
+    assert not mangled, f"these fields do not show their text as written in the {document}: {mangled}"
