@@ -3,7 +3,7 @@
     python -m macros check      check the data; list every problem as file:line: record: message
     python -m macros report     the yearly review report
     python -m macros snapshot   store the approved wording (run after governors approve)
-    python -m macros pdf        the formal policy as a PDF, for governors
+    python -m macros pdf        the formal policy as a PDF document, for governors (--leaflet: for families)
     python -m macros confirm ID stamp a re-read summary or paraphrase as current
     python -m macros rules      what each rule named in a message checks
 """
