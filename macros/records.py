@@ -31,6 +31,20 @@ def schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+def inlined(node, root: dict | None = None):
+    """The schema with every local `$ref` replaced by the shape it names (siblings such as a
+    `description` kept). Validating against it gives the same errors, without the cost of resolving
+    thousands of references on every build; the files keep `$defs` for people and editors."""
+    root = node if root is None else root
+    if isinstance(node, list):
+        return [inlined(item, root) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if "$ref" in node and node["$ref"].startswith("#/"):
+        node = _resolve(node, root)
+    return {key: inlined(value, root) for key, value in node.items() if key != "$defs"}
+
+
 def _resolve(node: dict, root: dict) -> dict:
     """Follow a local `$ref` (#/$defs/...) to the shape it names."""
     while isinstance(node, dict) and "$ref" in node:

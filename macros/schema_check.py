@@ -9,14 +9,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from .problems import Problem
-from .records import schema
+from .records import inlined, schema
 from .registry import schema_for
 from .yaml_source import DataFile
 
 
 @lru_cache(maxsize=None)
 def validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(schema(name), format_checker=FormatChecker())
+    return Draft202012Validator(inlined(schema(name)), format_checker=FormatChecker())
 
 
 def _record_label(data, path) -> str:

@@ -170,7 +170,8 @@ def _validator():
     import json
 
     from jsonschema import Draft202012Validator, FormatChecker
-    return Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")), format_checker=FormatChecker())
+    from .records import inlined
+    return Draft202012Validator(inlined(json.loads(SCHEMA.read_text(encoding="utf-8"))), format_checker=FormatChecker())
 
 
 def _where(path) -> str:
