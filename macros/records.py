@@ -101,7 +101,9 @@ class Record:
         key = name.rstrip("_")  # `from_` reads the field `from`
         if key not in self._fields:
             raise AttributeError(f"a {self._shape.get('title', 'record')} has no field '{key}'")
-        return self._wrap(self._data.get(key), self._fields[key], (key,))
+        value = self._wrap(self._data.get(key), self._fields[key], (key,))
+        object.__setattr__(self, name, value)  # records never change: read each field once (treat it as read-only)
+        return value
 
     def _wrap(self, value, shape: dict, steps: tuple):
         shape = _resolve(shape, self._root)
