@@ -184,6 +184,14 @@ class Policy:
     def people(self) -> dict[str, Record]:
         return self.profile.people.entries()
 
+    def holder(self, role: Record) -> Record | None:
+        """The named person who holds a role in this school, if the profile names one."""
+        return self.people().get(role.person) if role.person else None
+
+    def duties(self, role_id: str) -> list[Clause]:
+        """The clauses a role is responsible for."""
+        return [c for c in self.all_clauses() if role_id in c.roles]
+
     def questions(self, quiz_id: str) -> list[Record]:
         """The quiz's questions for this school: those whose `when` matches the school's options."""
         return [q for q in self.quizzes[quiz_id].questions if self.applies(q.when)]

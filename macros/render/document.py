@@ -18,6 +18,7 @@ from pathlib import Path
 from ..model import CYCLE_WORDS, Clause, long_date
 from .context import RenderContext
 from .legal import NO_LONGER_CURRENT, STATUS_LABELS
+from .roles import role_title
 
 CSS_FILE = Path(__file__).with_name("document.css")
 SHORT_CLAUSE_WORDS = 90  # a clause up to this long is kept on one page
@@ -143,27 +144,26 @@ def _numbers(ctx: RenderContext, clauses: list[Clause]) -> str:
     return ", ".join(_clause_ref(ctx, c.id) for c in clauses) or "—"
 
 
+def _appendix_table(anchor: str, title: str, intro: str, columns: list[tuple[str, str]], rows: list[str]) -> str:
+    """An appendix that is one table: its own page, a heading for the outline, columns of set widths."""
+    widths = "".join(f'<col style="width:{width}">' if width else "<col>" for _, width in columns)
+    heads = "".join(f'<th scope="col">{_e(name)}</th>' for name, _ in columns)
+    return "\n".join(['<section class="page-break">', f'<h1 id="{anchor}">{_e(title)}</h1>', f"<p>{_e(intro)}</p>",
+                      f'<table class="grid"><colgroup>{widths}</colgroup>', f"<thead><tr>{heads}</tr></thead>",
+                      "<tbody>", *rows, "</tbody></table>", "</section>"])
+
+
 def _appendix_roles(ctx: RenderContext) -> str:
     policy = ctx.policy
-    people = policy.people()
     rows = []
     for role_id, role in policy.roles.items():
-        name = role.name + (f" ({role.abbr})" if role.abbr else "")
-        person = people.get(role.person or "")
-        named = ctx.words(person.name) if person else "—"
-        duties = [c for c in policy.all_clauses() if role_id in c.roles]
-        rows.append(f"<tr><td>{ctx.words(name)}</td><td>{named}</td>"
-                    f'<td class="numbers">{_numbers(ctx, duties)}</td></tr>')
-    return "\n".join([
-        '<section class="page-break">',
-        '<h1 id="appendix-roles">Appendix A. Roles and responsibilities</h1>',
-        "<p>Each role, the person who holds it in this school where one is named, and the clauses that give "
-        "it a duty.</p>",
-        '<table class="grid"><colgroup><col style="width:27%"><col style="width:23%"><col></colgroup>',
-        '<thead><tr><th scope="col">Role</th><th scope="col">Named person</th>'
-        '<th scope="col">Responsible for clauses</th></tr></thead>',
-        "<tbody>", *rows, "</tbody></table>", "</section>",
-    ])
+        person = policy.holder(role)
+        rows.append(f"<tr><td>{ctx.words(role_title(role))}</td><td>{ctx.words(person.name) if person else '—'}</td>"
+                    f'<td class="numbers">{_numbers(ctx, policy.duties(role_id))}</td></tr>')
+    return _appendix_table("appendix-roles", "Appendix A. Roles and responsibilities",
+                           "Each role, the person who holds it in this school where one is named, and the clauses "
+                           "that give it a duty.",
+                           [("Role", "27%"), ("Named person", "23%"), ("Responsible for clauses", "")], rows)
 
 
 def _appendix_legislation(ctx: RenderContext) -> str:
@@ -184,17 +184,11 @@ def _appendix_legislation(ctx: RenderContext) -> str:
         link = f'<a class="external url" href="{_e(law.url)}">{shown}</a>' if law.url else "—"
         rows.append(f'<tr id="law-{_e(law_id)}"><td>{ctx.words(law.title)}</td><td>{status}</td>'
                     f'<td class="numbers">{_numbers(ctx, cited)}</td><td>{link}</td></tr>')
-    return "\n".join([
-        '<section class="page-break">',
-        '<h1 id="appendix-legislation">Appendix B. Legislation and guidance</h1>',
-        "<p>The law and statutory guidance this policy relies on, with its status and the official text. "
-        "Anything repealed is listed last, with what replaced it.</p>",
-        '<table class="grid"><colgroup><col style="width:27%"><col style="width:22%"><col style="width:14%">'
-        "<col></colgroup>",
-        '<thead><tr><th scope="col">Law or guidance</th><th scope="col">Status</th>'
-        '<th scope="col">Clauses</th><th scope="col">Official text</th></tr></thead>',
-        "<tbody>", *rows, "</tbody></table>", "</section>",
-    ])
+    return _appendix_table("appendix-legislation", "Appendix B. Legislation and guidance",
+                           "The law and statutory guidance this policy relies on, with its status and the official "
+                           "text. Anything repealed is listed last, with what replaced it.",
+                           [("Law or guidance", "27%"), ("Status", "22%"), ("Clauses", "14%"), ("Official text", "")],
+                           rows)
 
 
 def _appendix_policies(ctx: RenderContext) -> str:

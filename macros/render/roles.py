@@ -7,18 +7,21 @@ from ..site_map import anchor, link
 from .context import RenderContext
 
 
+def role_title(role) -> str:
+    """A role's name with its abbreviation: "Designated Safeguarding Lead (DSL)"."""
+    return role.name + (f" ({role.abbr})" if role.abbr else "")
+
+
 def role_duties(ctx: RenderContext) -> str:
     policy = ctx.policy
-    people = policy.people()
     out = []
     for role_id, role in policy.roles.items():
-        title = role.name + (f" ({role.abbr})" if role.abbr else "")
-        out.append(f"### {markup.text(title)} {{ #{anchor('role', role_id)} }}\n")
+        out.append(f"### {markup.text(role_title(role))} {{ #{anchor('role', role_id)} }}\n")
         out.append(ctx.words(role.description or "") + "\n")
-        person = people.get(role.person or "")
+        person = policy.holder(role)
         if person:
             out.append(f"**In this school:** {ctx.words(person.name)}, {ctx.words(person.role or '')}\n")
-        duties = [c for c in policy.all_clauses() if role_id in c.roles]
+        duties = policy.duties(role_id)
         out.append(f"**Duties ({len(duties)}):**\n")
         out.extend(f"- {ctx.clause_link(c.id)}" for c in duties)
         out.append("")
@@ -50,9 +53,8 @@ def role_matrix(ctx: RenderContext) -> str:
 def role_summary_table(ctx: RenderContext) -> str:
     policy = ctx.policy
     out = ["| Role | Duties | Named person |", "|---|--:|---|"]
-    people = policy.people()
     for role_id, role in policy.roles.items():
-        count = sum(1 for c in policy.all_clauses() if role_id in c.roles)
-        person = people[role.person].name if role.person in people else ""
+        count = len(policy.duties(role_id))
+        person = policy.holder(role).name if policy.holder(role) else ""
         out.append(f"| {markup.link(role.name, link('role', role_id))} | {count} | {ctx.words(person)} |")
     return "\n".join(out)
