@@ -25,7 +25,7 @@ def load_policy(data_dir: Path) -> tuple[Policy | None, list[Problem]]:
 
 
 def _snapshot_problems(data_dir: Path) -> list[Problem]:
-    return [Problem(p.file, p.line, p.record, p.message, "snapshots-intact") for p in verify_snapshots(data_dir)]
+    return [p.found_by("snapshots-intact") for p in verify_snapshots(data_dir)]
 
 
 def load_checked_policy(data_dir: Path) -> Policy:

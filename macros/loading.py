@@ -34,9 +34,9 @@ def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
             problems.append(Problem(shown, 1, "(file)", "data files end in .yml; rename this file", "yaml-readable"))
             continue
         data_file, found = read_data_file(path, shown)
-        problems += [Problem(p.file, p.line, p.record, p.message, "yaml-readable") for p in found]
+        problems += [p.found_by("yaml-readable") for p in found]
         if data_file is not None:
-            problems += [Problem(p.file, p.line, p.record, p.message, "schema") for p in check_schema(data_file, relative)]
+            problems += [p.found_by("schema") for p in check_schema(data_file, relative)]
             files[relative] = data_file
     for name in required_files():
         if name not in files and not any(p.file == f"{prefix}/{name}" for p in problems):

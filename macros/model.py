@@ -7,11 +7,12 @@ field is there with the type its schema gives, or absent and read as its empty v
 from __future__ import annotations
 
 import datetime as dt
+from fnmatch import fnmatch
 from functools import cached_property
 
 from .fingerprint import content_fingerprint
 from .records import Record
-from .registry import KIND, Kind, one_per_file
+from .registry import KIND, Kind
 from .yaml_source import DataFile
 
 AUDIENCES = ("staff", "parents", "pupils")
@@ -46,7 +47,7 @@ def _file_records(files: dict[str, DataFile], kind: Kind) -> list[Record]:
     """Every record of a kind, in file order (duplicates included: a check reports them)."""
     found = []
     for relative, file in sorted(files.items()):
-        if relative == kind.files or (one_per_file(kind) and relative.startswith(kind.files.split("*")[0])):
+        if fnmatch(relative, kind.files):
             if kind.list_key is None:
                 found.append(Record.of_file(file, kind.schema))
             else:

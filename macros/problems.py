@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +18,9 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.record}: {self.message}" + (f" [{self.rule}]" if self.rule else "")
+
+    def found_by(self, rule: str) -> "Problem":
+        return replace(self, rule=rule)
 
 
 # Rules whose problems stop the later rules running (see rules/__init__.py).

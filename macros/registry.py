@@ -65,7 +65,3 @@ def schema_for(relative_path: str) -> str | None:
 def required_files() -> list[str]:
     return sorted({kind.files for kind in KINDS if kind.required})
 
-
-def one_per_file(kind: Kind) -> bool:
-    """Kinds whose every file is one record named after the file (sections, platforms, quizzes...)."""
-    return kind.list_key is None and "*" in kind.files

@@ -8,7 +8,7 @@ reference to it). Reading and schema rules run in `engine.py`, before the model 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..model import Policy
@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = FILE_RULES + tuple(rule for stage in STAGES for rule i
 def run_rules(policy: Policy) -> list[Problem]:
     """Every problem of the first stage that finds any, each labelled with its rule's name."""
     for stage in STAGES:
-        problems = [replace(problem, rule=rule.name) for rule in stage for problem in rule.check(policy)]
+        problems = [problem.found_by(rule.name) for rule in stage for problem in rule.check(policy)]
         if problems:
             return problems
     return []

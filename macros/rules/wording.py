@@ -21,15 +21,18 @@ def _placeholder_problems(record: Record, values: dict, label: str | None = None
             yield at(record, f"unknown placeholder {{{name}}}{hint}", *steps, label=label)
 
 
+def _text_records(policy: Policy) -> Iterator[tuple[Record, str | None]]:
+    """Every record whose text readers see, with the label a problem names it by (None: its id)."""
+    yield from ((c, None) for c in policy.all_clauses())
+    yield from ((r, None) for r in policy.dos + policy.donts + policy.glossary + list(policy.roles.values()))
+    for folder in (policy.guides, policy.quizzes, policy.checklists, policy.platforms):
+        yield from ((record, record_id) for record_id, record in folder.items())
+
+
 def placeholders_known(policy: Policy) -> Iterator[Problem]:
     values = known_values(policy)
-    for clause in policy.all_clauses():
-        yield from _placeholder_problems(clause, values)
-    for record in policy.dos + policy.donts + policy.glossary + list(policy.roles.values()):
-        yield from _placeholder_problems(record, values)
-    for folder in (policy.guides, policy.quizzes, policy.checklists, policy.platforms):
-        for record_id, record in folder.items():
-            yield from _placeholder_problems(record, values, label=record_id)
+    for record, label in _text_records(policy):
+        yield from _placeholder_problems(record, values, label=label)
 
 
 def summaries_current(policy: Policy) -> Iterator[Problem]:
@@ -78,11 +81,7 @@ LONG_SENTENCE = 45  # shorter ones ("Tell a trusted adult.") may fairly be said 
 
 def _sentences(policy: Policy) -> Iterator[tuple[str, Record, tuple, str]]:
     """(normalised sentence, record, path, label) for every long sentence in the policy's text."""
-    records: list[tuple[Record, str | None]] = [(c, None) for c in policy.all_clauses()]
-    records += [(r, None) for r in policy.dos + policy.donts + policy.glossary + list(policy.roles.values())]
-    for folder in (policy.guides, policy.quizzes, policy.checklists, policy.platforms):
-        records += [(record, record_id) for record_id, record in folder.items()]
-    for record, label in records:
+    for record, label in _text_records(policy):
         if "when" in record.data:  # twins for other option choices may share their wording
             continue
         for steps, text in record.texts():
