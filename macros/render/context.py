@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .. import markup
+from .. import editions, markup
 from ..changes import review_changes
 from ..model import Clause, Policy
 from ..placeholders import fill, known_values
@@ -18,6 +18,15 @@ from ..site_map import link
 class RenderContext:
     policy: Policy
     data_dir: Path | None = None  # for the snapshots of approved versions
+    edition: str = editions.PUBLIC  # public or reviewer (macros/editions.py)
+
+    @property
+    def reviewer(self) -> bool:
+        return self.edition == editions.REVIEWER
+
+    def shows(self, part: str) -> bool:
+        """Whether this edition shows a reviewer-only page part declared in macros/editions.py."""
+        return editions.shows(self.edition, part)
 
     @cached_property
     def values(self) -> dict[str, str]:
