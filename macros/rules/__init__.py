@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from . import dates, options, readers, refs, structure, usage, wording
+from . import dates, options, readers, refs, selfcheck, structure, usage, wording
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,9 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("ids-unique", "no two records of a kind share an id", structure.ids_unique),
         Rule("ids-match-files", "a section, platform, guide, quiz or checklist id matches its file name; "
                                 "a clause id starts with its section id", structure.ids_match_files),
-        Rule("logo-exists", "the logo school.yml names is a file in the policy data folder", structure.logo_exists),
+        Rule("logo-exists", "the logo a school's profile names is a file in the policy data folder", structure.logo_exists),
         Rule("sections-listed", "policy.yml lists every section file, each once", structure.sections_listed),
-        Rule("options-declared", "school.yml chooses only options declared in options.yml, with a declared value",
+        Rule("options-declared", "a school's profile chooses only options declared in options.yml, with a declared value",
              options.options_declared),
         Rule("option-variants", "a clause that depends on an option has one wording per declared value",
              options.option_variants),
@@ -48,7 +48,7 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("refs-resolve", "every id a record cites exists", refs.refs_resolve),
         Rule("repealed-names-replacement", "a repealed or abolished law says what replaced it",
              refs.repealed_names_replacement),
-        Rule("placeholders-known", "every {placeholder} names a value in school.yml", wording.placeholders_known),
+        Rule("placeholders-known", "every {placeholder} names a value in the school's profile or group.yml", wording.placeholders_known),
         Rule("summaries-for-audiences", "a clause has summaries only for audiences it addresses",
              wording.summaries_for_audiences),
         Rule("no-repeated-sentences", "no sentence of 45 or more characters is written in two places",
@@ -57,6 +57,10 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
              dates.dates_make_sense),
         Rule("quizzes-answerable", "every quiz question has a right answer, a wrong one, and cites clauses "
                                    "for the quiz's audience", readers.quizzes_answerable),
+        Rule("quiz-sets", "a quiz is taken in sets of 5 to 8 questions by topic; every question names its set",
+             selfcheck.quiz_sets),
+        Rule("not-passable-by-ticking-all", "a multiple-answer question has no more right options than half its "
+                                            "options, rounded up", selfcheck.not_passable_by_ticking_all),
         Rule("guides-show-audience", "each guide shows its audience's clauses once, and only theirs",
              readers.guides_show_audience),
     ),
