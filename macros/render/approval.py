@@ -18,8 +18,9 @@ def approval_block(ctx: RenderContext, signatures: bool = False) -> str:
         ("Review cycle", CYCLE_WORDS[policy.review_cycle_years].capitalize()),
         ("Next review due", long_date(policy.next_review)),
         ("Review led by", markup.text(approval.review_responsibility or "")),
-        ("Content fingerprint", f"<code>{policy.fingerprint}</code>"),
     ]
+    if ctx.shows("fingerprint"):
+        rows.append(("Content fingerprint", f"<code>{policy.fingerprint}</code>"))
     out = ['<table class="approval-block">', "<caption>Approval and review</caption>", "<tbody>"]
     out += [f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows if value]
     out += ["</tbody>", "</table>", ""]

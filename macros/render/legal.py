@@ -29,7 +29,7 @@ def _record(ctx: RenderContext, law_id: str, record) -> str:
     out = [f"### {markup.text(heading)} {{ #{anchor('legislation', law_id)} }}\n",
            f'<div class="law{"" if current else " law--superseded"}" markdown>\n']
     line = [badge]
-    if record.verify:
+    if record.verify and ctx.shows("to-be-confirmed"):
         line.append('<span class="clause-verify">Status to be confirmed</span>')
     if record.status_note:
         line.append(ctx.words(record.status_note))
