@@ -30,6 +30,7 @@ REVIEWER_PARTS = {
     "to-be-confirmed": "'to be confirmed' marks on facts the reviewer still has to check",
     "unapproved-changes": "edits made in the current review and not yet approved",
     "option-ids": "the ids and values of the school's options, on the changes page",
+    "clause-ids": "clause ids beside clause titles, on the changes page",
 }
 
 
