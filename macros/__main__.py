@@ -1,27 +1,34 @@
 """Command line for the person editing the policy. Never shows a traceback.
 
-    python -m macros check      check the data; list every problem as file:line: record: message
+    python -m macros check      check the data of every school; list every problem as file:line: record: message
     python -m macros report     the yearly review report
     python -m macros snapshot   store the approved wording (run after governors approve)
     python -m macros pdf        the formal policy as a PDF document, for governors (--leaflet: for families)
     python -m macros confirm ID stamp a re-read summary or paraphrase as current
     python -m macros rules      what each rule named in a message checks
+
+Commands about one school's policy take `--school ID` (or HANDBOOK_SCHOOL); without it, the first school.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from .engine import load_policy
+from .engine import SchoolChoiceError, load_policy, load_schools
 from .problems import format_problems, unexpected_failure
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 
 def _checked(args):
-    policy, problems = load_policy(Path(args.data))
+    try:
+        policy, problems = load_policy(Path(args.data), args.school)
+    except SchoolChoiceError as error:
+        print(error, file=sys.stderr)
+        return None
     if problems:
         print(format_problems(problems), file=sys.stderr)
         return None
@@ -29,13 +36,16 @@ def _checked(args):
 
 
 def cmd_check(args) -> int:
-    policy = _checked(args)
-    if policy is None:
+    policies, problems = load_schools(Path(args.data))
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
         return 1
-    print(f"policy data OK: {len(policy.all_clauses())} clauses in {len(policy.sections)} sections, "
-          f"version {policy.version}, fingerprint {policy.fingerprint}")
-    if policy.is_overdue():
-        print(f"warning: the policy was due for review on {policy.next_review}", file=sys.stderr)
+    for policy in policies.values():
+        print(f"policy data OK: {policy.school_id}: {len(policy.all_clauses())} clauses in "
+              f"{len(policy.sections)} sections, version {policy.version}, fingerprint {policy.fingerprint}")
+        if policy.is_overdue():
+            print(f"warning: {policy.school_id}: the policy was due for review on {policy.next_review}",
+                  file=sys.stderr)
     return 0
 
 
@@ -75,7 +85,7 @@ def cmd_confirm(args) -> int:
     if problems:  # confirming needs readable files; the other rules may fail, that is why we are here
         print(format_problems(problems), file=sys.stderr)
         return 1
-    policy = Policy(files)
+    policy = Policy(files, args.school)
     known = confirmable(policy)
     unknown = [name for name in args.ids if name not in known]
     if unknown:
@@ -101,6 +111,8 @@ def cmd_rules(args) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Check and review the policy data.")
     parser.add_argument("--data", default=str(PROJECT / "policy_data"), help="the policy data folder")
+    parser.add_argument("--school", default=os.environ.get("HANDBOOK_SCHOOL") or None,
+                        help="the school (its profile's name in policy_data/schools/ without .yml); default: the first")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="check the data; list every problem as file:line: record: message")
     commands.add_parser("report", help="print the yearly review report")

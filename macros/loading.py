@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .problems import Problem
-from .registry import SNAPSHOT_FOLDER, required_files
+from .registry import SNAPSHOT_FOLDER, matches, required_files
 from .schema_check import check_schema
 from .yaml_source import DataFile, read_data_file
 
@@ -27,7 +27,7 @@ def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
     candidates = sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
     for path in candidates:
         relative = path.relative_to(data_dir).as_posix()
-        if relative.startswith(SNAPSHOT_FOLDER + "/"):
+        if relative.split("/")[-2:-1] == [SNAPSHOT_FOLDER]:
             continue  # approved snapshots are verified as a whole by the snapshot rule
         shown = f"{prefix}/{relative}"
         if path.suffix == ".yaml":
@@ -39,6 +39,12 @@ def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
             problems += [p.found_by("schema") for p in check_schema(data_file, relative)]
             files[relative] = data_file
     for name in required_files():
-        if name not in files and not any(p.file == f"{prefix}/{name}" for p in problems):
+        if "*" in name:  # a kind of many files (a school profile) needs one at least
+            if not any(matches(relative, name) for relative in files) and \
+                    not any(matches(p.file[len(prefix) + 1:], name) for p in problems):
+                folder, example = name.rsplit("/", 1)
+                problems.append(Problem(f"{prefix}/{folder}/", 0, "(folder)", f"no {example} file here; add one "
+                                        f"(e.g. {folder}/{example.replace('*', 'my-school')})", "required-files"))
+        elif name not in files and not any(p.file == f"{prefix}/{name}" for p in problems):
             problems.append(Problem(f"{prefix}/{name}", 0, "(file)", "this file is missing", "required-files"))
     return files, problems

@@ -7,12 +7,12 @@ field is there with the type its schema gives, or absent and read as its empty v
 from __future__ import annotations
 
 import datetime as dt
-from fnmatch import fnmatch
 from functools import cached_property
+from pathlib import Path
 
 from .fingerprint import content_fingerprint
 from .records import Record
-from .registry import KIND, Kind
+from .registry import KIND, SCHOOLS_FOLDER, Kind, matches
 from .yaml_source import DataFile
 
 AUDIENCES = ("staff", "parents", "pupils")
@@ -47,7 +47,7 @@ def _file_records(files: dict[str, DataFile], kind: Kind) -> list[Record]:
     """Every record of a kind, in file order (duplicates included: a check reports them)."""
     found = []
     for relative, file in sorted(files.items()):
-        if fnmatch(relative, kind.files):
+        if matches(relative, kind.files):
             if kind.list_key is None:
                 found.append(Record.of_file(file, kind.schema))
             else:
@@ -69,14 +69,36 @@ def file_id(record: Record) -> str:
     return record.where.file.rsplit("/", 1)[-1][: -len(".yml")]
 
 
-class Policy:
-    """Everything in policy_data/, as records."""
+def school_ids(files: dict[str, DataFile]) -> list[str]:
+    """The id of every school with a profile (schools/<school-id>.yml), in order."""
+    return sorted(relative.split("/")[1][: -len(".yml")] for relative in files
+                  if matches(relative, KIND["school"].files))
 
-    def __init__(self, files: dict[str, DataFile]):
+
+def school_files(files: dict[str, DataFile], school_id: str) -> dict[str, DataFile]:
+    """The files one school's policy is made of: everything shared, its own profile and its own folder,
+    and nothing of any other school."""
+    own_profile, own_folder = f"{SCHOOLS_FOLDER}/{school_id}.yml", f"{SCHOOLS_FOLDER}/{school_id}/"
+    return {relative: file for relative, file in files.items()
+            if not relative.startswith(SCHOOLS_FOLDER + "/") or relative == own_profile
+            or relative.startswith(own_folder)}
+
+
+class Policy:
+    """One school's policy: the group's shared files and the school's own, as records.
+
+    `files` may hold every school's files (loaded and checked once for the whole group); the policy
+    keeps only its school's share. Without `school_id`, the first school (a single school needs no
+    choice)."""
+
+    def __init__(self, files: dict[str, DataFile], school_id: str | None = None):
+        self.school_id: str = school_id or school_ids(files)[0]
+        files = school_files(files, self.school_id)
         self.files = files
         records = {kind.name: _file_records(files, kind) for kind in KIND.values() if kind.name != "clause"}
         self.records_of_kind = records  # every record as written, duplicates included
         self.profile: Record = records["school"][0]
+        self.group: Record = records["group"][0]
         self.meta: Record = records["policy"][0]
         self.title: str = self.meta.title or "Social Media Policy"
         self.option_records = records["option"]
@@ -146,6 +168,17 @@ class Policy:
     @property
     def school_name(self) -> str:
         return self.profile.school.name
+
+    @property
+    def logo_path(self) -> Path | None:
+        """The school's logo file, if its profile names one (a path inside the data folder)."""
+        logo = self.profile.school.logo
+        return Path(self.profile.where.file).parent.parent / logo if logo else None
+
+    @property
+    def profile_file(self) -> str:
+        """The school's profile as a path inside policy_data/, for messages: schools/<school-id>.yml."""
+        return f"{SCHOOLS_FOLDER}/{self.school_id}.yml"
 
     @property
     def approval(self) -> Record:

@@ -1,6 +1,7 @@
 """School-specific values in clause text: `{school.name}`, `{people.dsl.name}` and so on.
 
-A placeholder is a dotted path into school.yml, plus a few computed values under `review.`.
+A placeholder is a dotted path into the school's profile (schools/<school-id>.yml), `group.` followed by a
+path into group.yml's `group` block, plus a few computed values under `review.`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def known_values(policy: Policy) -> dict[str, str]:
             values[prefix] = str(node)
 
     walk(policy.profile.data, "")
+    walk(policy.group.data.get("group", {}), "group")  # {group.name}, {group.central_team}
     values.update({f"options.{name}": str(value) for name, value in policy.options.items()})  # defaults too
     values["review.cycle"] = CYCLE_WORDS[policy.review_cycle_years]
     values["review.next_date"] = long_date(policy.next_review)

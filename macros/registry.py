@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
+# Each school of the group has its profile at schools/<school-id>.yml and its own approvals beside it, in
+# schools/<school-id>/ (see school_files). A single school is a group of one.
+SCHOOLS_FOLDER = "schools"
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -25,7 +29,8 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("school", "school profile", "school.yml", "school", None, required=True),
+    Kind("school", "school profile", "schools/*.yml", "school", None, required=True),
+    Kind("group", "group profile", "group.yml", "group", None, required=True),
     Kind("policy", "policy", "policy.yml", "policy", None, required=True),
     Kind("option", "school option", "options.yml", "options", "options", required=True),
     Kind("section", "section", "sections/*.yml", "section", None, page="policy.md"),
@@ -49,6 +54,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("quiz", "quiz", "quizzes/*.yml", "quiz", None),
     Kind("checklist", "checklist", "checklists/*.yml", "checklist", None, page="checklists.md",
          anchor_prefix="checklist-"),
+    Kind("question", "common question", "questions.yml", "questions", "questions", page="common-questions.md"),
 )
 
 KIND = {kind.name: kind for kind in KINDS}
@@ -57,9 +63,14 @@ KIND = {kind.name: kind for kind in KINDS}
 SNAPSHOT_FOLDER = "approved"
 
 
+def matches(relative_path: str, pattern: str) -> bool:
+    """Whether a path inside policy_data/ fits a kind's file pattern; `*` never crosses a folder."""
+    return relative_path.count("/") == pattern.count("/") and fnmatch(relative_path, pattern)
+
+
 def schema_for(relative_path: str) -> str | None:
     """The schema a data file answers to, by its path inside policy_data/ (None: no kind lives there)."""
-    return next((kind.schema for kind in KINDS if fnmatch(relative_path, kind.files)), None)
+    return next((kind.schema for kind in KINDS if matches(relative_path, kind.files)), None)
 
 
 def required_files() -> list[str]:

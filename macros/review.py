@@ -67,10 +67,10 @@ def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
     people = []
     for key, person in policy.people().items():
         detail = (person.role or "") + (f", {person.email}" if person.email else "")
-        people.append(ReviewItem(person.name, f"{detail}. Still in post? (school.yml people.{key})"))
+        people.append(ReviewItem(person.name, f"{detail}. Still in post? ({policy.profile_file} people.{key})"))
     for key, contact in policy.profile.data.get("contacts", {}).items():
         shown = ", ".join(str(v) for k, v in contact.items() if k in ("email", "phone", "url"))
-        people.append(ReviewItem(f"Contact: {key}", f"{shown or 'see school.yml'} (school.yml contacts.{key})"))
+        people.append(ReviewItem(f"Contact: {key}", f"{shown or 'see ' + policy.profile_file} ({policy.profile_file} contacts.{key})"))
 
     summaries = [ReviewItem(c.id, "The formal text changed since the summaries were last checked.")
                  for c in policy.all_clauses()

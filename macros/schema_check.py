@@ -26,7 +26,7 @@ def _record_label(data, path) -> str:
     if isinstance(data, dict) and isinstance(data.get("id"), str):
         label = f"'{data['id']}'"  # a file that is one record (a section, platform, quiz...)
     elif path and isinstance(path[0], str) and isinstance(data, dict):
-        label = f"'{path[0]}'"  # files without record ids (school.yml): name the top-level block
+        label = f"'{path[0]}'"  # files without record ids (a school's profile): name the top-level block
     for step in path:
         try:
             node = node[step]

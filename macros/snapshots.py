@@ -385,7 +385,7 @@ def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
             return Stored(0, f"version {version} is already approved and stored in {shown}, identical to the "
                              "data; nothing to do")
         return Stored(1, f"version {version} is already approved and stored in {shown}, and the data now differs "
-                         "from it; a new approval is a new version: set approval.version in school.yml (and move "
+                         f"from it; a new approval is a new version: set approval.version in {policy.profile_file} (and move "
                          "the old approval to history.yml), then run `python -m macros snapshot` again. "
                          f"{shown} was not changed")
     if entry is not None:

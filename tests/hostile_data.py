@@ -46,7 +46,7 @@ PIECES = (
 # Which schema each data file answers to: the engine's table of kinds, or (while it is being changed) the
 # same table as it was.
 _FALLBACK_SCHEMA_FOR = {
-    "school.yml": "school", "policy.yml": "policy", "options.yml": "options", "roles.yml": "roles",
+    "schools/*.yml": "school", "group.yml": "group", "policy.yml": "policy", "options.yml": "options", "roles.yml": "roles",
     "legislation.yml": "legislation", "related_policies.yml": "related_policies",
     "dos_and_donts.yml": "dos_and_donts", "glossary.yml": "glossary", "sources.yml": "sources",
     "history.yml": "history", "sections/*.yml": "section", "platforms/*.yml": "platform",
@@ -230,7 +230,7 @@ class HostilePolicy:
 
     def settle(self, rounds: int = 8) -> None:
         """Run the data checks; where one refuses a hostile value because the field must name something
-        (an option value, a person of school.yml...), take that value back and run them again."""
+        (an option value, a person of a school's profile...), take that value back and run them again."""
         from macros.engine import load_policy
         for _ in range(rounds):
             _, problems = load_policy(self.data_dir)
@@ -268,7 +268,7 @@ def _reason(problem) -> str:
 
 def _schema_for(relative: str) -> str | None:
     for pattern, name in SCHEMA_FOR.items():
-        if fnmatch(relative, pattern):
+        if relative.count("/") == pattern.count("/") and fnmatch(relative, pattern):
             return name
     return None
 

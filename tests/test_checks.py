@@ -75,8 +75,8 @@ def test_unknown_placeholder(data):
 
 
 def test_badly_formed_date(data):
-    edit(data / "school.yml", "approved_on: 2026-01-10", "approved_on: 2026-13-45")
-    assert "policy_data/school.yml:35: 'approval': 'approved_on' must be a real date written YYYY-MM-DD " \
+    edit(data / "schools" / "test-school.yml", "approved_on: 2026-01-10", "approved_on: 2026-13-45")
+    assert "policy_data/schools/test-school.yml:31: 'approval': 'approved_on' must be a real date written YYYY-MM-DD " \
            "(got '2026-13-45')" in messages(data)
 
 

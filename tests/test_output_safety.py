@@ -181,7 +181,7 @@ def hostile_site(tmp_path_factory):
     summary_end = re.compile(r"\n {4,6}(?=[a-z_]+:)").search(text, summary_at + 20).start()  # next field
     parents.write_text(text[:summary_at] + f"      parents: '{SUMMARY.replace(chr(39), chr(39) * 2)}'" +
                        text[summary_end:], encoding="utf-8")
-    school = root / "policy_data" / "school.yml"
+    school = root / "policy_data" / "schools" / "bryn-teg.yml"
     school.write_text(school.read_text(encoding="utf-8").replace(
         "  second_language_name: Ysgol Gynradd Bryn Teg", f"  second_language_name: '{SCHOOL_NAME}'"), encoding="utf-8")
     confirm_restatements(root / "policy_data")  # quiz and checklist text restating the reworded clause

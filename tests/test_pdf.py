@@ -193,7 +193,7 @@ def test_the_cover_shows_the_logo_the_profile_names(tmp_path):
     shutil.copytree(DATA, data)
     (data / "crest.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" '
                                     'height="1"/></svg>', encoding="utf-8")
-    school = data / "school.yml"
+    school = data / "schools" / "bryn-teg.yml"
     text = re.sub(r"(?m)^  logo: .*\n", "", school.read_text(encoding="utf-8"))
     school.write_text(text.replace("school:\n", "school:\n  logo: crest.svg\n", 1), encoding="utf-8")
     document = policy_document(RenderContext(load_checked_policy(data), data))

@@ -37,7 +37,7 @@ def make_project(root: Path) -> Path:
 def another_option(data: Path) -> tuple[str, str, str]:
     """(option, the school's choice, another declared choice) for the first option that has one."""
     declared = yaml.safe_load((data / "options.yml").read_text(encoding="utf-8"))["options"]
-    chosen = yaml.safe_load((data / "school.yml").read_text(encoding="utf-8"))["options"]
+    chosen = yaml.safe_load((data / "schools" / "bryn-teg.yml").read_text(encoding="utf-8"))["options"]
     for option in declared:
         values = [v["id"] for v in option["values"]]
         if chosen.get(option["id"]) in values and len(values) > 1:
@@ -84,7 +84,7 @@ def reviewed(tmp_path_factory, policy):
     """The policy with the approval date two years back, one clause reworded and one option changed."""
     root = make_project(tmp_path_factory.mktemp("review"))
     data = root / "policy_data"
-    school = data / "school.yml"
+    school = data / "schools" / "bryn-teg.yml"
     approved = re.search(r"approved_on: (\d{4})-(\d\d-\d\d)", school.read_text()).group(0)
     year = int(approved.split(": ")[1][:4])
     replace_in(school, approved, approved.replace(str(year), str(year - 2)))
@@ -123,7 +123,7 @@ def test_what_changed_shows_the_reworded_clause_and_the_changed_option(reviewed)
 def test_strict_option_fails_an_overdue_build(tmp_path):
     """Every date of the record moves back by the same number of years, so they stay in order."""
     root = make_project(tmp_path)
-    school = root / "policy_data" / "school.yml"
+    school = root / "policy_data" / "schools" / "bryn-teg.yml"
     replace_in(school, "when_overdue: warn", "when_overdue: fail")
     approved = re.search(r"approved_on: (\d{4})-\d\d-\d\d", school.read_text())
     years_back = int(approved.group(1)) - (dt.date.today().year - 3)

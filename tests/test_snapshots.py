@@ -269,7 +269,7 @@ def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
     assert refused.stdout == ""
     assert refused.stderr == (
         "version 2.0 is already approved and stored in data/approved/2.0.yml, and the data now differs from it; "
-        "a new approval is a new version: set approval.version in school.yml (and move the old approval to "
+        "a new approval is a new version: set approval.version in schools/test-school.yml (and move the old approval to "
         "history.yml), then run `python -m macros snapshot` again. data/approved/2.0.yml was not changed\n")
     assert (stored.read_bytes(), (data / "history.yml").read_bytes()) == before
 
@@ -277,7 +277,7 @@ def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
 def test_snapshot_stores_a_new_version_beside_the_old(minimal):
     data = minimal / "data"
     assert run(minimal, "snapshot").returncode == 0
-    school = data / "school.yml"
+    school = data / "schools" / "test-school.yml"
     text = school.read_text(encoding="utf-8")
     school.write_text(text.replace('version: "2.0"', 'version: "2.1"').replace("approved_on: 2026-01-10",
                                                                              "approved_on: 2026-02-10"),

@@ -58,7 +58,7 @@ def test_option_picks_the_schools_wording(tmp_path):
     clause = MINIMAL_POLICY.clauses["personal-use.at-work"]
     assert clause.kind == "may" and clause.text.startswith("Staff may make reasonable use")
     shutil.copytree(MINIMAL, tmp_path / "data")
-    school = tmp_path / "data" / "school.yml"
+    school = tmp_path / "data" / "schools" / "test-school.yml"
     school.write_text(school.read_text().replace("reasonable-access", "not-on-premises"))
     other = load_checked_policy(tmp_path / "data").clauses["personal-use.at-work"]
     assert other.kind == "must-not" and other.text.startswith("Staff must not use")

@@ -16,7 +16,7 @@ def school_value(ctx: RenderContext, path: str, default: str | None = None) -> s
         return ctx.words(ctx.values[path])
     if default is not None:
         return default
-    raise KeyError(f"no value '{path}' in school.yml")
+    raise KeyError(f"no value '{path}' in {ctx.policy.profile_file}")
 
 
 def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:

@@ -66,7 +66,7 @@ def _logo(ctx: RenderContext) -> str:
     logo = ctx.policy.profile.school.logo
     if not logo:
         return ""
-    path = Path(ctx.policy.profile.where.file).parent / logo
+    path = ctx.policy.logo_path
     kind = mimetypes.guess_type(path.name)[0]
     data = base64.b64encode(path.read_bytes()).decode("ascii")
     return f'<img class="cover-logo" src="data:{kind};base64,{data}" alt="{_e(ctx.policy.school_name)} logo">'

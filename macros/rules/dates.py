@@ -22,12 +22,12 @@ def dates_make_sense(policy: Policy) -> Iterator[Problem]:
         label = f"version {version.version}"
         if approved and date >= approved:
             yield at(version, f"an earlier version's date ({date}) must be before the current approval date "
-                              f"({approved}, approval.approved_on in school.yml)", "date", label=label)
+                              f"({approved}, approval.approved_on in {policy.profile_file})", "date", label=label)
         if previous and date <= previous:
             yield at(version, "versions must be listed oldest first, with increasing dates", "date", label=label)
         if str(version.version) == policy.version:
-            yield at(version, "this is the version in force (school.yml approval.version); earlier versions only "
-                              "here", "version", label=label)
+            yield at(version, f"this is the version in force ({policy.profile_file} approval.version); earlier "
+                              "versions only here", "version", label=label)
         previous = date
     for platform_id, platform in policy.platforms.items():
         if platform.facts_checked and dt.date.fromisoformat(platform.facts_checked) > today:

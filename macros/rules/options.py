@@ -1,4 +1,4 @@
-"""Rules about school options: declared once in options.yml, chosen in school.yml, obeyed by clauses,
+"""Rules about school options: declared once in options.yml, chosen in each school's profile, obeyed by clauses,
 quiz questions and checklist items."""
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
         accounts = policy.profile.accounts
         if platform.school_account and platform.school_account not in accounts:
             yield at(platform, f"school_account: no account '{platform.school_account}' under `accounts` in "
-                               f"school.yml{suggest(platform.school_account, accounts)}", "school_account",
+                               f"{policy.profile_file}{suggest(platform.school_account, accounts)}", "school_account",
                      label=platform_id)
     for law_id, law in policy.legislation.items():
         if law_id in law.superseded_by:
@@ -62,7 +62,7 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
                             ("superseded_by",), "superseded_by: no legislation record {}")
     for role in policy.roles.values():
         if role.person and role.person not in policy.people():
-            yield at(role, f"person: no '{role.person}' under `people` in school.yml"
+            yield at(role, f"person: no '{role.person}' under `people` in {policy.profile_file}"
                            f"{suggest(role.person, policy.people())}", "person")
     for quiz in policy.quizzes.values():
         for question in quiz.questions:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Iterator
 
 from ..model import Policy, file_id
@@ -65,6 +64,6 @@ def sections_listed(policy: Policy) -> Iterator[Problem]:
 
 def logo_exists(policy: Policy) -> Iterator[Problem]:
     logo = policy.profile.school.logo
-    if logo and not (Path(policy.profile.where.file).parent / logo).is_file():
+    if logo and not policy.logo_path.is_file():
         yield at(policy.profile, f"logo: there is no file {logo} in the policy data folder; put the image there "
                                  "or correct the name", "school", "logo", label="school")

@@ -20,7 +20,7 @@ CHOICES = [(option.id, value.id) for option in POLICY.option_records for value i
 def test_switching_an_option_keeps_the_policy_consistent(option, value, tmp_path):
     data = tmp_path / "policy_data"
     shutil.copytree(DATA, data)
-    school = data / "school.yml"
+    school = data / "schools" / "bryn-teg.yml"
     profile = yaml.safe_load(school.read_text(encoding="utf-8"))
     profile["options"][option] = value
     school.write_text(yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -13,7 +13,7 @@ def test_quiz_questions_follow_the_schools_options(tmp_path):
     shown = {q.id for q in policy.questions("staff")}
     assert "lunchtime-scrolling" in shown and "lunchtime-scrolling-not-on-premises" not in shown
     shutil.copytree(DATA, tmp_path / "data")
-    school = tmp_path / "data" / "school.yml"
+    school = tmp_path / "data" / "schools" / "bryn-teg.yml"
     school.write_text(school.read_text().replace("personal_use_at_work: reasonable-access",
                                                  "personal_use_at_work: not-on-premises"))
     other, problems = load_policy(tmp_path / "data")

@@ -20,7 +20,7 @@ def test_review_report_command_lists_repealed_acts_and_people():
     assert result.returncode == 0
     assert "Data Protection Act 1998: repealed; cite instead: Data Protection Act 2018" in result.stdout
     assert "Libel Act 1843: abolished" in result.stdout
-    assert "Still in post? (school.yml people.dsl)" in result.stdout
+    assert "Still in post? (schools/bryn-teg.yml people.dsl)" in result.stdout
 
 
 def test_review_page_is_built_for_the_reviewer(built_site):
