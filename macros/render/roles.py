@@ -1,4 +1,4 @@
-"""Roles and responsibilities: each role's duties, and a matrix of duty × role."""
+"""Roles and responsibilities: a card per role, and the matrix of duty × role as an appendix."""
 
 from __future__ import annotations
 
@@ -13,23 +13,29 @@ def role_title(role) -> str:
 
 
 def role_duties(ctx: RenderContext) -> str:
+    """A card per role: who holds it in this school, what the role does in three to six plain
+    sentences (roles.yml `does`), and how many clauses give it a duty (the matrix lists them)."""
     policy = ctx.policy
-    out = []
+    out = ['<div class="grid cards role-cards" markdown>', ""]
     for role_id, role in policy.roles.items():
-        out.append(f"### {markup.text(role_title(role))} {{ #{anchor('role', role_id)} }}\n")
-        out.append(ctx.words(role.description or "") + "\n")
+        out.append(f"-   ### {markup.text(role_title(role))} {{ #{anchor('role', role_id)} }}\n")
         person = policy.holder(role)
         if person:
-            out.append(f"**In this school:** {ctx.words(person.name)}, {ctx.words(person.role or '')}\n")
-        duties = policy.duties(role_id)
-        out.append(f"**Duties ({len(duties)}):**\n")
-        out.extend(f"- {ctx.clause_link(c.id)}" for c in duties)
+            out.append(f'    <p class="role-holder"><strong>{ctx.words(person.name)}</strong>'
+                       f"{', ' + ctx.words(person.role) if person.role else ''}</p>\n")
+        sentences = role.does or [role.description]
+        out.extend(f"    - {ctx.words(sentence)}" for sentence in sentences)
+        count = len(policy.duties(role_id))
+        if count:
+            out.append(f'\n    <p class="role-count">Named in {count} clause{"s" if count != 1 else ""} of the policy.</p>')
         out.append("")
+    out += ["</div>", ""]
     return "\n".join(out)
 
 
 def role_matrix(ctx: RenderContext) -> str:
-    """One table per section: a row per clause, a column per role, a tick where the role is responsible."""
+    """One table per section: a row per clause, a column per role, a tick where the role is responsible.
+    Each table scrolls sideways in its own labelled region, so a phone's page never does."""
     policy = ctx.policy
     role_ids = list(policy.roles)
     heads = []
@@ -39,14 +45,17 @@ def role_matrix(ctx: RenderContext) -> str:
                      if role.abbr else markup.text(role.name))
     out = []
     for section in policy.sections:
-        out.append(f"### {section.number}. {markup.text(section.title)} {{ #matrix-{section.id} }}\n")
-        out.append("| Duty | " + " | ".join(heads) + " |")
+        title = f"{section.number}. {section.title}"
+        out.append(f"### {markup.text(title)} {{ #matrix-{section.id} }}\n")
+        out.append(f'<div class="role-matrix" role="region" tabindex="0" '
+                   f'aria-label="{markup.attribute("Duties by role: " + title)}" markdown>\n')
+        out.append("| Clause | " + " | ".join(heads) + " |")
         out.append("|---|" + "|".join(":-:" for _ in role_ids) + "|")
         for clause in section.clauses:
             cells = ['<span class="tick" role="img" aria-label="responsible">✓</span>' if r in clause.roles else ""
                      for r in role_ids]
             out.append(f"| {ctx.clause_link(clause.id)} | " + " | ".join(cells) + " |")
-        out.append("")
+        out += ["", "</div>", ""]
     return "\n".join(out)
 
 
