@@ -2,33 +2,37 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-
-
-from .engine import load_checked_policy
+from .editions import PUBLIC
+from .engine import SchoolChoiceError, load_checked_policy
 from .problems import PolicyDataError, unexpected_failure
 from .render import approval, listings
 from .render.catalogue import page_parts
 from .render.context import RenderContext
+from .schools import choose_school
 
 
 def register(env, data_dir: Path) -> None:
     from mkdocs.exceptions import Abort  # prints just our message and stops before the site is touched
 
     try:
-        policy = load_checked_policy(data_dir)
+        policy = load_checked_policy(data_dir, choose_school(env.conf["extra"], os.environ))
     except PolicyDataError as error:
         raise Abort("\n" + str(error)) from None
+    except SchoolChoiceError as error:
+        raise Abort(str(error)) from None
     except Exception as error:  # noqa: BLE001 - never a traceback for the person editing YAML
         raise Abort(unexpected_failure(error)) from None
-    ctx = RenderContext(policy, data_dir)
+    ctx = RenderContext(policy, data_dir, env.conf["extra"].get("edition", PUBLIC))
+    school_identity(env.conf, policy)
     stamp = approval.version_stamp(policy)
     env.conf["extra"]["policy_stamp"] = stamp
     if stamp["overdue"]:
         message = (f"The policy was due for review on {stamp['next_review']}: review it and record the new "
-                   "approval in policy_data/school.yml")
+                   f"approval in policy_data/{policy.profile_file}")
         if policy.approval.when_overdue == "fail":
             raise Abort(message + " (approval.when_overdue is 'fail')")
         # Printed, not logged through MkDocs: an overdue review must not trip `--strict` (which is
@@ -43,3 +47,29 @@ def register(env, data_dir: Path) -> None:
 def append_abbreviations(env) -> None:
     """Every page gets the glossary's abbreviations, so SLT, DSL... expand on hover anywhere."""
     env.markdown += "\n\n" + env.variables.get("abbreviations", "") + "\n"
+
+
+def _logo_file(policy) -> Path | None:
+    """The logo the profile names: a path inside policy_data/ (older profiles: beside the profile)."""
+    logo = policy.profile.school.logo
+    if not logo:
+        return None
+    profile = Path(policy.profile.where.file)
+    data_dir = next((p for p in profile.parents if p.name == "policy_data"), profile.parent)
+    return next((c for c in (data_dir / logo, profile.parent / logo) if c.is_file()), None)
+
+
+def school_identity(conf, policy) -> None:
+    """Whose handbook this is, from the school profile, never from mkdocs.yml: the site's name (page
+    titles, header), the short name a phone's header shows, the school's colour and its logo."""
+    school = policy.profile.school
+    conf["site_name"] = f"{school.name} social media handbook"
+    conf["extra"]["school_name"] = school.name
+    conf["extra"]["school_short_name"] = school.short_name or school.name
+    conf["extra"]["school_colour"] = school.colour  # checked for contrast by the [colour-contrast] rule
+    logo = _logo_file(policy)
+    if logo is not None:
+        site_path = "assets/school-logo" + logo.suffix.lower()
+        conf["theme"]["logo"] = site_path
+        conf["theme"]["favicon"] = site_path
+        conf["extra"]["school_logo"] = {"site_path": site_path, "source": str(logo)}  # added by site_hooks
