@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from . import dates, options, readers, refs, selfcheck, structure, usage, wording
+from . import dates, identity, options, readers, refs, selfcheck, structure, usage, wording
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("ids-match-files", "a section, platform, guide, quiz or checklist id matches its file name; "
                                 "a clause id starts with its section id", structure.ids_match_files),
         Rule("logo-exists", "the logo a school's profile names is a file in the policy data folder", structure.logo_exists),
+        Rule("colour-contrast", "white text on the school's colour, and links in that colour, reach WCAG AA "
+                                "contrast (4.5:1)", identity.colour_contrast),
         Rule("sections-listed", "policy.yml lists every section file, each once", structure.sections_listed),
         Rule("options-declared", "a school's profile chooses only options declared in options.yml, with a declared value",
              options.options_declared),
