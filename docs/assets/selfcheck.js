@@ -1,197 +1,328 @@
-/* The handbook's self-check: quizzes and checklists. Dependency-free; the page works without it.
-   State stays on this device (localStorage), keyed by the policy version and content fingerprint. */
+/* The handbook's self-check: quizzes in short sets, checklists, and the record of having done them.
+   Dependency-free; the page is complete without it. What it remembers stays on this device
+   (localStorage), keyed by the policy version and fingerprint, and is checked when read back: a stored
+   value may be damaged or come from an older handbook, so only what is sound is kept. */
 (function () {
   "use strict";
 
-  function store(kind, el) {
-    var key = ["handbook", el.dataset.version, el.dataset.fingerprint, kind, el.dataset[kind]].join(":");
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function line(v) { return typeof v === "string" ? v.slice(0, 120) : ""; }
+  function add(parent, tag, text, className) {
+    var node = document.createElement(tag);
+    if (text) { node.textContent = text; }
+    if (className) { node.className = className; }
+    parent.appendChild(node);
+    return node;
+  }
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function isDay(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)); }
+  function longDate(day) {
+    return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  function store(kind, root) {
+    var key = ["handbook", root.dataset.version, root.dataset.fingerprint, kind, root.dataset[kind]].join(":");
     return {
-      load: function () { try { return JSON.parse(localStorage.getItem(key)) || {}; } catch (e) { return {}; } },
-      save: function (value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } },
+      load: function () {
+        try { var v = JSON.parse(localStorage.getItem(key)); return isObject(v) ? v : {}; } catch (e) { return {}; }
+      },
+      save: function (v) { try { localStorage.setItem(key, JSON.stringify(v)); } catch (e) { /* private mode */ } },
       clear: function () { try { localStorage.removeItem(key); } catch (e) { /* private mode */ } }
     };
   }
 
-  function show(el) { if (el) { el.hidden = false; } }
+  /* ---- The short code: a compact payload, base32, with a check byte (read back by `macros register`) ---- */
 
-  /* ---- Quizzes ---------------------------------------------------------------------------- */
+  var ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  function fnv(bytes) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h = Math.imul(h ^ bytes[i], 16777619) >>> 0; }
+    return h;
+  }
+  function utf8(s) { return Array.prototype.slice.call(new TextEncoder().encode(s)); }
+  function normalName(s) { return s.trim().split(/\s+/).join(" ").toLowerCase(); }
+  function shortCode(r) {
+    var days = Math.round((Date.parse(r.date) - Date.parse("2020-01-01")) / 86400000);
+    var version = utf8(r.version).slice(0, 15), name = fnv(utf8(normalName(r.name))) & 0xffff;
+    var bytes = [1, days >> 8, days & 255, fnv(utf8(r.id)) & 255, version.length].concat(
+      version, [Math.min(r.right, 255), Math.min(r.total, 255), name >> 8, name & 255]);
+    bytes.push(fnv(bytes) & 255);
+    var bits = bytes.map(function (b) { return (b + 256).toString(2).slice(1); }).join("");
+    while (bits.length % 5) { bits += "0"; }
+    var out = "";
+    for (var i = 0; i < bits.length; i += 5) { out += ALPHABET[parseInt(bits.slice(i, i + 5), 2)]; }
+    return out.match(/.{1,4}/g).join("-");
+  }
+
+  /* ---- The acknowledgement: name, role, statement; a record to print or e-mail ------------------- */
+
+  function setupAck(root, state, save, result) {
+    var section = root.querySelector("[data-ack]");
+    if (!section) { return function () {}; }
+    var fields = all(section, "[data-field]");
+    state.ack = isObject(state.ack) ? state.ack : {};
+    var ack = { name: line(state.ack.name), role: line(state.ack.role), about: line(state.ack.about),
+                confirmed: state.ack.confirmed === true };
+    state.ack = ack;
+    var missing = section.querySelector(".ack-missing");
+    var send = section.querySelector(".ack-send");
+
+    function complete() { return ack.name.trim() !== "" && ack.confirmed; }
+    function record() {
+      var r = result();
+      var rows = [["Name", ack.name], ["Role", ack.role]];
+      if (section.querySelector('[data-field="about"]')) { rows.push(["For", ack.about]); }
+      rows = rows.concat([["School", root.dataset.school], [r.kind, root.dataset.title], ["Date", r.date]],
+        r.lines, [["Policy version", root.dataset.version], ["Policy fingerprint", root.dataset.fingerprint],
+        ["Statement", section.querySelector(".ack-confirm label").textContent + (ack.confirmed ? "" : " (not yet ticked)")],
+        ["Code", shortCode({ id: r.id, date: r.date, version: root.dataset.version, name: ack.name,
+                             right: r.right, total: r.total })]]);
+      return rows;
+    }
+    function refresh() {
+      var rows = record(), list = section.querySelector(".ack-fields");
+      list.textContent = "";
+      rows.forEach(function (row) {
+        add(list, "dt", row[0]);
+        add(list, "dd", row[0] === "Date" ? longDate(row[1]) : row[1] || "—");
+      });
+      var body = "Acknowledgement record\n" + rows.map(function (row) { return row[0] + ": " + row[1]; }).join("\n");
+      send.href = "mailto:" + section.dataset.mailto + "?subject=" +
+        encodeURIComponent("Acknowledgement: " + root.dataset.title + ", " + ack.name) + "&body=" + encodeURIComponent(body);
+      missing.textContent = complete() ? "" : "Type your name and tick the statement to complete the record.";
+    }
+    function guard(event) {
+      if (!complete()) { event.preventDefault(); missing.textContent = "First type your name and tick the statement."; }
+    }
+    fields.forEach(function (input) {
+      var key = input.dataset.field;
+      if (input.type === "checkbox") { input.checked = ack[key]; } else { input.value = ack[key]; }
+      input.addEventListener(input.type === "checkbox" ? "change" : "input", function () {
+        ack[key] = input.type === "checkbox" ? input.checked : input.value.slice(0, 120);
+        save(); refresh();
+      });
+    });
+    send.addEventListener("click", guard);
+    section.querySelector(".ack-print").addEventListener("click", function (event) {
+      guard(event);
+      if (event.defaultPrevented) { return; }
+      document.body.classList.add("printing-record");
+      section.classList.add("is-printing");
+      window.print();
+      section.classList.remove("is-printing");
+      document.body.classList.remove("printing-record");
+    });
+    return function (done) { section.hidden = !done; if (done) { refresh(); } };
+  }
+
+  /* ---- "Start again" that asks first ------------------------------------------------------------ */
+
+  function setupRestart(root, onClear) {
+    var box = root.querySelector(".restart");
+    var confirm = box.querySelector(".restart-confirm"), ask = box.querySelector(".restart-ask");
+    var done = box.querySelector(".restart-done");
+    function close(focus) { confirm.hidden = true; if (focus) { ask.focus(); } }
+    ask.addEventListener("click", function () { done.textContent = ""; confirm.hidden = false; box.querySelector(".restart-no").focus(); });
+    box.querySelector(".restart-no").addEventListener("click", function () { close(true); });
+    box.querySelector(".restart-yes").addEventListener("click", function () {
+      close(false); onClear(); done.textContent = "Cleared. You can start again.";
+    });
+    confirm.addEventListener("keydown", function (e) { if (e.key === "Escape") { close(true); } });
+    box.hidden = false;
+  }
+
+  /* ---- Quizzes ---------------------------------------------------------------------------------- */
 
   function setupQuiz(quiz) {
-    var saved = store("quiz", quiz);
-    var state = saved.load();
-    state.answers = state.answers || {};
-    var questions = Array.prototype.slice.call(quiz.querySelectorAll(".quiz-question"));
-    var score = quiz.querySelector(".quiz-score");
-    var summary = quiz.querySelector(".quiz-summary");
-    var nameInput = quiz.querySelector("#record-name");
+    var saved = store("quiz", quiz), state = saved.load();
+    var questions = all(quiz, ".quiz-question"), sets = all(quiz, ".quiz-set");
+    var byId = {};
+    questions.forEach(function (q) { byId[q.dataset.question] = q; });
+    function inputsOf(q) { return all(q, "input"); }
 
-    function inputsOf(q) { return Array.prototype.slice.call(q.querySelectorAll("input")); }
+    /* keep the answers that fit this page's questions; drop anything else */
+    var answers = {};
+    if (isObject(state.answers)) {
+      Object.keys(state.answers).forEach(function (id) {
+        if (!has(byId, id)) { return; }
+        var raw = state.answers[id];
+        var chosen = Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.chosen) ? raw.chosen : null;
+        var values = inputsOf(byId[id]).map(function (i) { return i.value; });
+        chosen = (chosen || []).filter(function (v, n, list) { return values.indexOf(v) !== -1 && list.indexOf(v) === n; });
+        if (chosen.length && (byId[id].querySelector("input").type === "checkbox" || chosen.length === 1)) { answers[id] = chosen; }
+      });
+    }
+    state = { answers: answers, ack: state.ack, done: isDay(state.done) ? state.done : undefined };
+    function save() { saved.save(state); }
 
     function isRight(q, chosen) {
-      return inputsOf(q).every(function (input) {
-        return (input.dataset.correct === "true") === (chosen.indexOf(input.value) !== -1);
-      });
+      return inputsOf(q).every(function (i) { return (i.dataset.correct === "true") === (chosen.indexOf(i.value) !== -1); });
     }
+    function right(ids) { return ids.filter(function (id) { return isRight(byId[id], answers[id]); }).length; }
+    function idsOf(set) { return all(set, ".quiz-question").map(function (q) { return q.dataset.question; }); }
+    function answered(ids) { return ids.filter(function (id) { return has(answers, id); }); }
 
-    function feedbackFor(q, chosen, right) {
-      var box = q.querySelector(".quiz-feedback");
+    function feedback(q, chosen) {
+      var box = q.querySelector(".quiz-feedback"), ok = isRight(q, chosen);
       box.textContent = "";
-      var head = document.createElement("p");
-      var strong = document.createElement("strong");
-      strong.textContent = right ? "Right." : "Not quite.";
-      head.appendChild(strong);
-      box.appendChild(head);
-      chosen.forEach(function (value) {
-        var source = q.querySelector('.quiz-option-feedback[data-option="' + value + '"]');
-        if (source) { var p = document.createElement("p"); p.textContent = source.textContent; box.appendChild(p); }
+      add(add(box, "p"), "strong", ok ? "Right." : "Not quite.");
+      chosen.forEach(function (v) {
+        add(box, "p", q.querySelector('.quiz-option-feedback[data-option="' + v + '"]').textContent);
       });
-      var links = q.querySelector(".quiz-clauses");
-      if (links) { box.appendChild(links.cloneNode(true)); }
-      box.className = "quiz-feedback " + (right ? "is-right" : "is-wrong");
-    }
-
-    function updateScore() {
-      var answered = Object.keys(state.answers).length;
-      var right = Object.keys(state.answers).filter(function (k) { return state.answers[k].right; }).length;
-      score.textContent = "Score: " + right + " of " + answered + " answered correctly (" + questions.length + " questions).";
-      if (answered === questions.length) { showSummary(right); } else { summary.hidden = true; }
-    }
-
-    function showSummary(right) {
-      summary.hidden = false;
-      summary.querySelector(".quiz-summary-score").textContent =
-        "You answered " + right + " of " + questions.length + " questions correctly.";
-      var revise = summary.querySelector(".quiz-summary-revise");
-      revise.textContent = "";
-      var wrong = questions.filter(function (q) { return !state.answers[q.dataset.question].right; });
-      var heading = document.createElement("p");
-      heading.textContent = wrong.length ? "Clauses to revise:" : "Well done: nothing to revise.";
-      revise.appendChild(heading);
-      if (wrong.length) {
-        var list = document.createElement("ul");
-        var seen = {};
-        wrong.forEach(function (q) {
-          q.querySelectorAll(".quiz-clauses a").forEach(function (a) {
-            if (seen[a.href]) { return; }
-            seen[a.href] = true;
-            var li = document.createElement("li");
-            li.appendChild(a.cloneNode(true));
-            list.appendChild(li);
-          });
+      if (!ok) {
+        var rights = inputsOf(q).filter(function (i) { return i.dataset.correct === "true"; }).map(function (i) {
+          return q.querySelector('label[for="' + i.id + '"]').textContent.trim().replace(/^([A-F])\.\s*/, "$1: ");
         });
-        revise.appendChild(list);
+        var p = add(box, "p");
+        add(p, "strong", rights.length > 1 ? "The right answers are " : "The right answer is ");
+        p.appendChild(document.createTextNode(rights.join("; ")));
+        var why = q.querySelector(".quiz-why") || q.querySelector(".quiz-explanation");
+        var text = why.cloneNode(true);
+        all(text, "strong").forEach(function (s) { s.remove(); });
+        add(box, "p", "Why: " + text.textContent.trim());
       }
-      fillRecord(right);
+      box.appendChild(q.querySelector(".quiz-clauses").cloneNode(true));
+      box.className = "quiz-feedback " + (ok ? "is-right" : "is-wrong");
     }
 
-    function fillRecord(right) {
-      var fields = summary.querySelector(".record-fields");
-      var rows = [
-        ["Name", nameInput.value || "(type your name above)"],
-        ["School", quiz.dataset.school],
-        ["Quiz", quiz.dataset.title],
-        ["Date", new Date(state.completed || Date.now()).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })],
-        ["Score", right + " of " + questions.length],
-        ["Policy version", quiz.dataset.version],
-        ["Policy fingerprint", quiz.dataset.fingerprint]
-      ];
-      fields.textContent = "";
-      rows.forEach(function (row) {
-        var dt = document.createElement("dt"); dt.textContent = row[0];
-        var dd = document.createElement("dd"); dd.textContent = row[1];
-        fields.appendChild(dt); fields.appendChild(dd);
-      });
-    }
-
-    function check(q, restoring) {
+    function check(q) {
       var chosen = inputsOf(q).filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
-      var box = q.querySelector(".quiz-feedback");
-      if (!chosen.length) { box.textContent = "Choose an answer first."; return; }
-      var id = q.dataset.question;
-      if (!state.answers[id]) {  // the first answer counts towards the score
-        state.answers[id] = { chosen: chosen, right: isRight(q, chosen) };
-        if (Object.keys(state.answers).length === questions.length) { state.completed = Date.now(); }
-        saved.save(state);
+      var box = q.querySelector(".quiz-feedback"), id = q.dataset.question;
+      if (!chosen.length) { box.className = "quiz-feedback"; box.textContent = "Choose an answer first."; return; }
+      if (!has(answers, id)) { answers[id] = chosen; }  // the first answer is the one that counts
+      if (answered(Object.keys(byId)).length === questions.length && !state.done) { state.done = today(); }
+      save();
+      feedback(q, chosen);
+      update();
+    }
+
+    var status = quiz.querySelector(".quiz-status"), score = quiz.querySelector(".quiz-score");
+    var summary = quiz.querySelector(".quiz-summary");
+    var showAck = setupAck(quiz, state, save, function () {
+      return {
+        kind: "Self-check", id: quiz.dataset.quiz, date: state.done || today(),
+        right: right(Object.keys(answers)), total: questions.length,
+        lines: sets.map(function (set) {
+          var ids = idsOf(set);
+          return [set.querySelector("h2").textContent.replace(/¶$/, "").trim(), right(ids) + " of " + ids.length];
+        }).concat([["Total", right(Object.keys(answers)) + " of " + questions.length]])
+      };
+    });
+
+    function setResult(set, index) {
+      var ids = idsOf(set), box = set.querySelector(".quiz-set-result");
+      box.textContent = "";
+      if (answered(ids).length < ids.length) { return false; }
+      add(add(box, "p"), "strong", "Set done: " + right(ids) + " of " + ids.length + " right.");
+      var next = sets.slice(index + 1).concat(sets.slice(0, index)).filter(function (s) {
+        return answered(idsOf(s)).length < idsOf(s).length;
+      })[0];
+      if (next) {
+        var p = add(box, "p", "Next: "), a = add(p, "a", next.querySelector("h2").textContent.replace(/¶$/, "").trim());
+        a.href = "#" + next.querySelector("h2").id;
       }
-      feedbackFor(q, chosen, isRight(q, chosen));
-      if (!restoring) { updateScore(); }
+      return true;
+    }
+
+    function update() {
+      var ids = Object.keys(byId), done = answered(ids).length;
+      var setsDone = sets.filter(setResult).length;
+      status.hidden = done === 0;
+      score.textContent = done + " of " + ids.length + " answered, " + right(answered(ids)) + " right · " +
+        setsDone + " of " + sets.length + " sets done";
+      var finished = done === ids.length;
+      summary.hidden = !finished;
+      if (finished) { showSummary(ids); }
+      showAck(finished);
+    }
+
+    function showSummary(ids) {
+      summary.querySelector(".quiz-summary-score").textContent =
+        "You got " + right(ids) + " of " + ids.length + " questions right.";
+      var revise = summary.querySelector(".quiz-summary-revise"), wrong = ids.filter(function (id) { return !isRight(byId[id], answers[id]); });
+      revise.textContent = "";
+      add(revise, "p", wrong.length ? "To read again:" : "Well done: nothing to read again.");
+      var list = add(revise, "ul"), seen = {};
+      wrong.forEach(function (id) {
+        all(byId[id], ".quiz-clauses a").forEach(function (a) {
+          if (seen[a.href]) { return; }
+          seen[a.href] = true;
+          add(list, "li").appendChild(a.cloneNode(true));
+        });
+      });
     }
 
     questions.forEach(function (q) {
-      show(q.querySelector(".quiz-controls"));
-      q.querySelector(".quiz-check").addEventListener("click", function () { check(q, false); });
-      var previous = state.answers[q.dataset.question];
+      q.querySelector(".quiz-controls").hidden = false;
+      q.querySelector(".quiz-check").addEventListener("click", function () { check(q); });
+      var previous = answers[q.dataset.question];
       if (previous) {
-        inputsOf(q).forEach(function (i) { i.checked = previous.chosen.indexOf(i.value) !== -1; });
-        check(q, true);
+        inputsOf(q).forEach(function (i) { i.checked = previous.indexOf(i.value) !== -1; });
+        feedback(q, previous);
       }
     });
-
-    nameInput.value = state.name || "";
-    nameInput.addEventListener("input", function () {
-      state.name = nameInput.value; saved.save(state); fillRecord(countRight());
-    });
-    function countRight() {
-      return Object.keys(state.answers).filter(function (k) { return state.answers[k].right; }).length;
-    }
-    quiz.querySelector(".record-print").addEventListener("click", function () {
-      document.body.classList.add("printing-record");
-      window.print();
-      document.body.classList.remove("printing-record");
-    });
-    quiz.querySelector(".quiz-reset").addEventListener("click", function () {
+    setupRestart(quiz, function () {
       saved.clear();
-      state = { answers: {} };
-      nameInput.value = "";
+      Object.keys(answers).forEach(function (id) { delete answers[id]; });
+      state.done = undefined;
       questions.forEach(function (q) {
         inputsOf(q).forEach(function (i) { i.checked = false; });
         var box = q.querySelector(".quiz-feedback");
         box.textContent = ""; box.className = "quiz-feedback";
       });
-      updateScore();
-      score.textContent = "Progress cleared. " + score.textContent;
-      var first = questions.length && questions[0].querySelector("input");
-      if (first) { first.focus(); }
-    });
-    show(quiz.querySelector(".quiz-status"));
-    updateScore();
-  }
-
-  /* ---- Checklists ------------------------------------------------------------------------- */
-
-  function setupChecklist(list) {
-    var saved = store("checklist", list);
-    var ticks = saved.load();
-    var boxes = Array.prototype.slice.call(list.querySelectorAll('input[type="checkbox"]'));
-    var count = list.querySelector(".checklist-count");
-    function update() {
-      var done = boxes.filter(function (b) { return b.checked; }).length;
-      count.textContent = done + " of " + boxes.length + " ticked.";
-    }
-    boxes.forEach(function (box) {
-      box.checked = !!ticks[box.dataset.item];
-      box.addEventListener("change", function () {
-        ticks[box.dataset.item] = box.checked;
-        saved.save(ticks);
-        update();
-      });
-    });
-    list.querySelector(".checklist-reset").addEventListener("click", function () {
-      saved.clear(); ticks = {};
-      boxes.forEach(function (b) { b.checked = false; });
       update();
     });
-    show(list.querySelector(".checklist-status"));
+    all(document, ".quiz-nojs").forEach(function (p) { p.hidden = true; });
     update();
   }
 
-  /* Printing a quiz shows every answer and explanation (the completion record prints on its own). */
+  /* ---- Checklists ------------------------------------------------------------------------------- */
+
+  function setupChecklist(list) {
+    var saved = store("checklist", list), state = saved.load();
+    var boxes = all(list, 'input[type="checkbox"][data-item]'), count = list.querySelector(".checklist-count");
+    var raw = isObject(state.ticks) ? state.ticks : state;  // an older handbook stored the ticks alone
+    var ticks = {};
+    boxes.forEach(function (b) { if (has(raw, b.dataset.item) && raw[b.dataset.item] === true) { ticks[b.dataset.item] = true; } });
+    state = { ticks: ticks, ack: state.ack, done: isDay(state.done) ? state.done : undefined };
+    function save() { saved.save(state); }
+    function ticked() { return boxes.filter(function (b) { return b.checked; }); }
+    var showAck = setupAck(list, state, save, function () {
+      var open = boxes.filter(function (b) { return !b.checked; }).map(function (b) {
+        return ["Not ticked", list.querySelector('label[for="' + b.id + '"]').textContent.trim()];
+      });
+      return { kind: "Checklist", id: list.dataset.checklist, date: state.done || today(), right: ticked().length,
+               total: boxes.length, lines: [["Ticked", ticked().length + " of " + boxes.length]].concat(open) };
+    });
+    function update() {
+      count.textContent = ticked().length + " of " + boxes.length + " ticked.";
+      showAck(ticked().length > 0);
+    }
+    boxes.forEach(function (box) {
+      box.checked = has(ticks, box.dataset.item);
+      box.addEventListener("change", function () {
+        if (box.checked) { ticks[box.dataset.item] = true; } else { delete ticks[box.dataset.item]; }
+        state.done = today();  // the record's date: the day the list was last worked on
+        save(); update();
+      });
+    });
+    setupRestart(list, function () {
+      saved.clear();
+      boxes.forEach(function (b) { b.checked = false; delete ticks[b.dataset.item]; });
+      state.done = undefined;
+      update();
+    });
+    list.querySelector(".checklist-status").hidden = false;
+    update();
+  }
+
+  /* Printing a quiz shows every answer and explanation (a record prints on its own). */
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {
     if (document.body.classList.contains("printing-record")) { return; }
-    document.querySelectorAll("details.quiz-answer:not([open])").forEach(function (d) {
-      d.open = true; openedForPrint.push(d);
-    });
+    all(document, "details.quiz-answer:not([open])").forEach(function (d) { d.open = true; openedForPrint.push(d); });
   });
   window.addEventListener("afterprint", function () {
     openedForPrint.forEach(function (d) { d.open = false; });
@@ -199,8 +330,8 @@
   });
 
   function init() {
-    document.querySelectorAll(".quiz[data-quiz]").forEach(setupQuiz);
-    document.querySelectorAll(".checklist[data-checklist]").forEach(setupChecklist);
+    all(document, ".quiz[data-quiz]").forEach(setupQuiz);
+    all(document, ".checklist[data-checklist]").forEach(setupChecklist);
   }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
