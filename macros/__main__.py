@@ -6,6 +6,8 @@
     python -m macros pdf        the formal policy as a PDF document, for governors (--leaflet: for families)
     python -m macros confirm ID stamp a re-read summary or paraphrase as current
     python -m macros rules      what each rule named in a message checks
+    python -m macros register RECORDS [--staff STAFF.csv]
+                                who has acknowledged the version in force, from collected records
 
 Commands about one school's policy take `--school ID` (or HANDBOOK_SCHOOL); without it, the first school.
 """
@@ -100,6 +102,27 @@ def cmd_confirm(args) -> int:
     return 0
 
 
+def cmd_register(args) -> int:
+    from .acknowledgements import format_register, read_records, read_staff, register, self_check_names
+    policy = _checked(args)
+    if policy is None:
+        return 1
+    entries, problems = read_records(Path(args.records), self_check_names(policy))
+    staff = None
+    if args.staff:
+        staff, more = read_staff(Path(args.staff))
+        problems += more
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"register not made: {len(problems)} problem{'s' if len(problems) != 1 else ''} in the records; "
+              "correct or remove those records and run it again", file=sys.stderr)
+        return 1
+    groups = register(entries, policy.version, staff)
+    print(format_register(groups, policy.school_name, policy.version, args.staff))
+    return 0
+
+
 def cmd_rules(args) -> int:
     from .rules import RULES
     width = max(len(rule.name) for rule in RULES)
@@ -125,9 +148,15 @@ def main(argv=None) -> int:
     confirm = commands.add_parser("confirm", help="stamp re-read summaries or paraphrases as current")
     confirm.add_argument("ids", nargs="+", help="the ids the check printed")
     commands.add_parser("rules", help="list the rules the check applies")
+    records = commands.add_parser("register", help="turn collected acknowledgement records into a register for the "
+                                                   "head teacher")
+    records.add_argument("records", help="a folder of records (.txt or .eml, one a file) or a CSV with the columns "
+                                         "name, role, code")
+    records.add_argument("--staff", help="the school's staff list, a CSV with a name column (and role): lists who "
+                                         "has not acknowledged")
     args = parser.parse_args(argv)
     handlers = {"check": cmd_check, "report": cmd_report, "snapshot": cmd_snapshot, "pdf": cmd_pdf,
-                "confirm": cmd_confirm, "rules": cmd_rules}
+                "confirm": cmd_confirm, "rules": cmd_rules, "register": cmd_register}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
