@@ -24,6 +24,11 @@ REVIEWER_PAGES = {
     "benchmark.md": "build, accessibility and speed measurements",
 }
 
+# Checklists for the people who maintain the policy, shown on the checklists page of the reviewer's edition only.
+REVIEWER_CHECKLISTS = {
+    "yearly-review": "the yearly review of the policy, which names the data files to edit",
+}
+
 # Parts of pages that both editions build, shown only in the reviewer's edition.
 REVIEWER_PARTS = {
     "fingerprint": "the content fingerprint, in the footer and the approval block",

@@ -20,9 +20,11 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SUB_PATH = "/handbook/"  # the site is served from a sub-path, as on a school website
 
 
-def run_mkdocs(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Build in a subprocess: the macros package stays imported in this one, so builds must not share it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+def run_mkdocs(project: Path, site_dir: Path, *extra: str, edition: str = "reviewer") -> subprocess.CompletedProcess:
+    """Build in a subprocess: the macros package stays imported in this one, so builds must not share it.
+    The reviewer's edition by default: it holds every page and page part, so a test of what any page
+    shows sees them all; the public site is `built_site`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HANDBOOK_EDITION": edition}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir), *extra],
                           cwd=project, capture_output=True, text=True, env=env, timeout=600)
 
@@ -33,12 +35,23 @@ def policy():
     return load_checked_policy(DATA)
 
 
+def _build(tmp_path_factory, edition: str) -> Path:
+    site = tmp_path_factory.mktemp(f"site-{edition}")
+    result = run_mkdocs(PROJECT, site, edition=edition)
+    assert result.returncode == 0, f"mkdocs build --strict ({edition}) failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(PROJECT, site)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return site
+    """The public site, as `mkdocs build` makes it for publishing."""
+    return _build(tmp_path_factory, "public")
+
+
+@pytest.fixture(scope="session")
+def reviewer_site(tmp_path_factory) -> Path:
+    """The reviewer's edition: every public page plus the review pages and reviewer-only parts."""
+    return _build(tmp_path_factory, "reviewer")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -46,17 +59,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site, tmp_path_factory) -> str:
-    """The built site served over HTTP under a sub-path, e.g. http://127.0.0.1:PORT/handbook/."""
+def _serve(site: Path, tmp_path_factory):
     root = tmp_path_factory.mktemp("webroot")
-    shutil.copytree(built_site, root / SUB_PATH.strip("/"))
+    shutil.copytree(site, root / SUB_PATH.strip("/"))
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, tmp_path_factory) -> str:
+    """The public site served over HTTP under a sub-path, e.g. http://127.0.0.1:PORT/handbook/."""
+    yield from _serve(built_site, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def reviewer_url(reviewer_site, tmp_path_factory) -> str:
+    """The reviewer's edition, served the same way."""
+    yield from _serve(reviewer_site, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -55,11 +55,17 @@ def test_every_clause_shows_where_it_is_referred_from(built_site, policy):
     assert not missing
 
 
-def test_every_page_shows_the_version_stamp(built_site, policy):
-    for relative in site_pages(built_site):
-        page = (built_site / relative / "index.html").read_text(encoding="utf-8")
-        assert f"<code>{policy.fingerprint}</code>" in page, relative
-        assert f"Policy version <strong>{policy.version}</strong>" in page, relative
+def test_every_page_shows_the_version_stamp_and_only_the_reviewers_edition_its_fingerprint(built_site, reviewer_site,
+                                                                                            policy):
+    from macros.model import long_date
+    stamp = f"Version {policy.version}, approved {long_date(policy.approved_on)}"
+    for site, shows_fingerprint in ((built_site, False), (reviewer_site, True)):
+        for relative in site_pages(site):
+            page = (site / relative / "index.html").read_text(encoding="utf-8")
+            footer = page[page.index('<footer class="md-footer">'):]
+            assert stamp in footer, relative
+            assert "Accessibility statement</a>" in footer, relative
+            assert (policy.fingerprint in footer) == shows_fingerprint, (site.name, relative)
 
 
 def test_no_page_references_a_third_party_resource(built_site):
@@ -83,10 +89,13 @@ def test_pages_make_no_third_party_requests(built_site, site_url, page):
 
 
 @pytest.mark.browser
-def test_every_page_passes_axe_wcag_22_aa(built_site, site_url, page):
+@pytest.mark.parametrize("edition", ["public", "reviewer"])
+def test_every_page_passes_axe_wcag_22_aa(edition, request, page):
+    site = request.getfixturevalue("built_site" if edition == "public" else "reviewer_site")
+    url = request.getfixturevalue("site_url" if edition == "public" else "reviewer_url")
     failures = []
-    for relative in site_pages(built_site):
-        page.goto(site_url + relative)
+    for relative in site_pages(site):
+        page.goto(url + relative)
         failures += [f"{relative or '(home)'}: {v}" for v in axe_violations(page)]
     assert not failures, "\n".join(failures)
 
@@ -143,7 +152,7 @@ def test_legal_framework_marks_repealed_acts_and_only_them(built_site, policy):
 
 
 @pytest.mark.browser
-def test_the_policy_reads_as_a_policy_and_the_register_keeps_the_reviewers_facts(site_url, page, policy):
+def test_the_policy_reads_as_a_policy_and_the_register_keeps_the_reviewers_facts(site_url, reviewer_url, page, policy):
     page.goto(site_url + "policy/")
     shown = page.inner_text("article")  # what a reader sees: hidden search words are not in it
     for clause in policy.all_clauses():
@@ -151,7 +160,7 @@ def test_the_policy_reads_as_a_policy_and_the_register_keeps_the_reviewers_facts
     for furniture in ["Clause id", "Drawn from", "Search words", "Responsible:", "For: Staff"]:
         assert furniture not in shown
     assert not any(source.title in shown for source in policy.sources.values())
-    page.goto(site_url + "clause-register/")
+    page.goto(reviewer_url + "clause-register/")
     register = page.inner_text("article")
     assert all(clause.id in register for clause in policy.all_clauses())
     assert all((policy.sources[s.policy].short or s.policy) in register

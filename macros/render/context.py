@@ -34,7 +34,11 @@ class RenderContext:
 
     @cached_property
     def incoming(self) -> dict[str, list[Backlink]]:
-        return incoming_references(self.policy)
+        found = incoming_references(self.policy)
+        if self.reviewer:
+            return found
+        hidden = {link("checklist", checklist_id) for checklist_id in editions.REVIEWER_CHECKLISTS}
+        return {clause_id: [b for b in backlinks if b.target not in hidden] for clause_id, backlinks in found.items()}
 
     @cached_property
     def changes(self):
