@@ -216,6 +216,15 @@
       box.textContent = "";
       if (answered(ids).length < ids.length) { return false; }
       add(add(box, "p"), "strong", "Set done: " + right(ids) + " of " + ids.length + " right.");
+      var wrong = ids.filter(function (id) { return !isRight(byId[id], answers[id]); });
+      if (wrong.length) {
+        var again = add(box, "p", "To look at again: ");
+        wrong.forEach(function (id, n) {
+          var link = add(again, "a", byId[id].querySelector(".quiz-number").textContent);
+          link.href = "#" + byId[id].id;
+          if (n < wrong.length - 1) { again.appendChild(document.createTextNode(", ")); }
+        });
+      }
       var next = sets.slice(index + 1).concat(sets.slice(0, index)).filter(function (s) {
         return answered(idsOf(s)).length < idsOf(s).length;
       })[0];

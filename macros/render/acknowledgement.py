@@ -36,7 +36,8 @@ def form(ctx: RenderContext, key: str, statement: str, about: bool = False) -> s
         '<div class="ack-record">',
         '<p class="ack-record-title" role="heading" aria-level="3">Acknowledgement record</p>',
         '<dl class="ack-fields"></dl>',
-        '<p class="ack-signature">Received by: <span class="signature-space"></span> '
+        '<p class="ack-signature">Signed: <span class="signature-space"></span></p>',
+        '<p class="ack-signature">Received for the school by: <span class="signature-space"></span> '
         'Date: <span class="signature-space"></span></p>',
         '</div>',
         '<p class="ack-missing" role="status" aria-live="polite"></p>',
@@ -47,3 +48,11 @@ def form(ctx: RenderContext, key: str, statement: str, about: bool = False) -> s
         'record like this, so the school may still ask you to sign it.</p>',
         '</section>',
     ])
+
+
+def paper_lines() -> str:
+    """Lines to fill in by hand, shown only when a checklist is printed as a blank form."""
+    def row(label: str) -> str:
+        return f'<p class="signature-line">{label}: <span class="signature-space"></span></p>'
+    return "\n".join(['<div class="checklist-paper" aria-hidden="true">', row("What it is for (the account or proposal)"),
+                      row("Completed by"), row("Date"), row("Signed"), "</div>"])

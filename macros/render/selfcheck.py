@@ -9,7 +9,8 @@ from __future__ import annotations
 from .. import markup
 from ..editions import REVIEWER_CHECKLISTS
 from ..records import Record
-from ..site_map import anchor, question_anchor
+from ..site_map import anchor, guide_item_anchor, guide_page, question_anchor
+from . import acknowledgement
 from .context import RenderContext
 
 LETTERS = "ABCDEF"
@@ -22,6 +23,27 @@ def _explanation(ctx: RenderContext, audience: str, question: Record) -> str:
     return ctx.clause_text(ctx.policy.clauses[question.clauses[0]], audience)
 
 
+def _why_clause(ctx: RenderContext, question: Record):
+    """The clause whose words say why: the first cited rule (background clauses explain less), else the first."""
+    cited = [ctx.policy.clauses[c] for c in question.clauses]
+    return next((c for c in cited if c.kind in ("must", "must-not", "should")), cited[0])
+
+
+def _guide_clauses(ctx: RenderContext, audience: str) -> set[str]:
+    guide = ctx.policy.guides.get(audience)
+    return {c for group in guide.groups for topic in group.topics for c in topic.clauses} if guide else set()
+
+
+def _read_more(ctx: RenderContext, audience: str, question: Record) -> str:
+    """Where to read more: for pupils their own guide where it shows the clause, else the policy clauses."""
+    if audience == "pupils":
+        shown = [c for c in question.clauses if c in _guide_clauses(ctx, audience)]
+        if shown:
+            target = f"{guide_page(audience)}#{guide_item_anchor(audience, shown[0])}"
+            return f"Read more in {markup.link('your guide', target)}"
+    return "Policy: " + markup.join([ctx.clause_link(c) for c in question.clauses])
+
+
 def _question(ctx: RenderContext, audience: str, number: int, total: int, question: Record) -> str:
     qid = question_anchor(question.id)
     multiple = bool(question.multiple)
@@ -32,7 +54,7 @@ def _question(ctx: RenderContext, audience: str, number: int, total: int, questi
     out = [
         f'<div class="quiz-question" id="{qid}" data-question="{question.id}" markdown>',
         "",
-        f'<fieldset><legend><span class="quiz-number">Question {number} of {total}.</span> '
+        f'<fieldset><legend><span class="quiz-number">Question {number} of {total}</span> '
         f'{ctx.words(question.prompt)}{hint}</legend>',
     ]
     for index, option in enumerate(options):
@@ -41,6 +63,9 @@ def _question(ctx: RenderContext, audience: str, number: int, total: int, questi
                    f'data-correct="{"true" if option.correct else "false"}">'
                    f'<label for="{option_id}"><span class="quiz-letter">{LETTERS[index]}.</span> '
                    f'{ctx.words(option.text)}</label></div>')
+    why = ctx.clause_text(_why_clause(ctx, question), audience)
+    if why == _explanation(ctx, audience, question):  # said once is enough
+        why = ""
     out += [
         "</fieldset>",
         '<p class="quiz-controls" hidden><button type="button" class="md-button quiz-check">Check answer</button></p>',
@@ -49,57 +74,97 @@ def _question(ctx: RenderContext, audience: str, number: int, total: int, questi
         '<details class="quiz-answer" markdown>',
         f"<summary>Answer and explanation for question {number}</summary>",
         "",
-        f"**Right answer{'s' if len(correct) > 1 else ''}: {', '.join(correct)}.** {_explanation(ctx, audience, question)}",
+        f'<p class="quiz-explanation" markdown><strong>Right answer{"s" if len(correct) > 1 else ""}: '
+        f'{", ".join(correct)}.</strong> {_explanation(ctx, audience, question)}</p>',
         "",
     ]
     for index, option in enumerate(options):
         verdict = "Right" if option.correct else "Not right"
         out.append(f'- <span class="quiz-option-feedback" data-option="{index}">'
                    f"{LETTERS[index]}: {verdict}. {ctx.words(option.feedback)}</span>")
-    refs = markup.join([ctx.clause_link(c) for c in question.clauses])
-    out += ["", f'<p class="quiz-clauses" markdown>Policy: {refs}</p>', "", "</details>", "", "</div>", ""]
+    out.append("")
+    if why:
+        out += [f'<p class="quiz-why" markdown>{why}</p>', ""]
+    out += [f'<p class="quiz-clauses" markdown>{_read_more(ctx, audience, question)}</p>', "", "</details>", "",
+            "</div>", ""]
     return "\n".join(out)
+
+
+def _sets(ctx: RenderContext, quiz_id: str) -> list[tuple[str, str, str, list[Record]]]:
+    """(id, title, description, questions) of each set for this school; a quiz without sets is one set."""
+    record = ctx.policy.quizzes[quiz_id]
+    questions = ctx.policy.questions(quiz_id)
+    if not record.sets:
+        return [("all", record.title, "", questions)]
+    return [(s.id, s.title, s.description or "", [q for q in questions if q.set == s.id]) for s in record.sets]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+KEEPS = {  # what the page says about remembered answers, in each audience's words
+    "pupils": "Your answers stay on this computer or tablet, so you can finish later. Nobody else sees them.",
+    "parents": "Your answers stay on this device, so you can finish later. Nothing is sent to the school.",
+    "staff": "Your answers stay on this device, so you can finish later. Nothing is sent unless you send it.",
+}
 
 
 def quiz(ctx: RenderContext, quiz_id: str) -> str:
     record = ctx.policy.quizzes[quiz_id]
-    questions = ctx.policy.questions(quiz_id)
     policy = ctx.policy
+    sets = _sets(ctx, quiz_id)
+    total = sum(len(s[3]) for s in sets)
+    audience = record.audience
     out = [
         f'<div class="quiz" id="quiz-{quiz_id}" data-quiz="{quiz_id}" data-title="{markup.attribute(record.title)}" '
         f'data-version="{markup.attribute(policy.version)}" data-fingerprint="{policy.fingerprint}" '
-        f'data-total="{len(questions)}" data-school="{markup.attribute(policy.school_name)}" '
-        'markdown>',
+        f'data-school="{markup.attribute(policy.school_name)}" markdown>',
         "",
     ]
     if record.description:
-        out += [ctx.words(record.description), ""]
-    out += ['<p class="quiz-status" hidden><span class="quiz-score" role="status" aria-live="polite"></span> '
-            '<button type="button" class="md-button quiz-reset">Start again</button></p>', ""]
-    out += [_question(ctx, record.audience, n, len(questions), q) for n, q in enumerate(questions, start=1)]
+        out += [f'<p class="quiz-intro">{ctx.words(record.description)}</p>', ""]
+    in_sets = f" in {_count(len(sets), 'short set')}" if len(sets) > 1 else ""
+    out += [f'<p class="quiz-overview">{_count(total, "question")}{in_sets}, each set with its own result. '
+            f'{KEEPS[audience]}</p>', "",
+            '<p class="quiz-status" hidden><span class="quiz-score" role="status" aria-live="polite"></span></p>', ""]
+    for number, (set_id, title, description, questions) in enumerate(sets, start=1):
+        heading = f"Set {number} of {len(sets)}: {title}" if len(sets) > 1 else title
+        out += [f'<section class="quiz-set" data-set="{set_id}" aria-labelledby="set-{quiz_id}-{set_id}" markdown>',
+                "", f"## {markup.text(heading)} {{ #set-{quiz_id}-{set_id} }}", "",
+                f'<p class="quiz-set-intro">{ctx.words(description) + " " if description else ""}'
+                f'{_count(len(questions), "question")}.</p>', ""]
+        out += [_question(ctx, audience, n, len(questions), q) for n, q in enumerate(questions, start=1)]
+        out += ['<div class="quiz-set-result" role="status" aria-live="polite"></div>', "", "</section>", ""]
     out += [
         '<section class="quiz-summary" aria-labelledby="quiz-summary-title" hidden>',
         # role="heading" rather than <h2>: the section is empty until the quiz is done, so it stays out
         # of the page's table of contents
-        '<p class="quiz-summary-title" id="quiz-summary-title" role="heading" aria-level="2">Your result</p>',
+        f'<p class="quiz-summary-title" id="quiz-summary-title" role="heading" aria-level="2">Your result</p>',
         '<p class="quiz-summary-score"></p>',
         '<div class="quiz-summary-revise"></div>',
-        '<div class="completion-record" role="group" aria-labelledby="record-title">',
-        '<p class="record-note">Nothing is sent anywhere: print this record or save it as a PDF and give it to '
-        'your designated safeguarding lead or line manager if they ask for it.</p>',
-        '<p class="record-title" id="record-title" role="heading" aria-level="3">Completion record</p>',
-        '<p class="record-name-field"><label for="record-name">Your name (stays on this device)</label> '
-        '<input type="text" id="record-name" autocomplete="name"></p>',
-        '<dl class="record-fields"></dl>',
-        '<p class="record-signature">Checked by (designated safeguarding lead or line manager): '
-        '<span class="signature-space"></span> Date: <span class="signature-space"></span></p>',
-        '<p><button type="button" class="md-button md-button--primary record-print">Print this record</button></p>',
-        "</div>",
         "</section>",
-        "",
-        "</div>",
     ]
+    if audience == "staff":
+        out.append(acknowledgement.form(ctx, f"quiz-{quiz_id}", "I have read the policy and completed the self-check."))
+    out += [_restart("quiz-restart", "Start again", "Clear every answer on this page and start again?",
+                     "Yes, clear my answers", "No, keep them"), "", "</div>"]
     return "\n".join(out)
+
+
+def _restart(kind: str, label: str, question: str, yes: str, no: str) -> str:
+    """A reset that asks first: the button opens a small confirm step; "No" is where focus lands."""
+    return "\n".join([
+        f'<div class="restart {kind}" hidden>',
+        f'<p><button type="button" class="md-button restart-ask">{label}</button></p>',
+        '<div class="restart-confirm" role="group" aria-label="Confirm" hidden>',
+        f'<p class="restart-question">{question}</p>',
+        f'<p><button type="button" class="md-button restart-yes">{yes}</button> '
+        f'<button type="button" class="md-button md-button--primary restart-no">{no}</button></p>',
+        "</div>",
+        '<p class="restart-done" role="status" aria-live="polite"></p>',
+        "</div>",
+    ])
 
 
 def checklist(ctx: RenderContext, checklist_id: str, level: int = 2) -> str:
@@ -110,21 +175,29 @@ def checklist(ctx: RenderContext, checklist_id: str, level: int = 2) -> str:
         "",
         f"*{ctx.words(record.when)}*",
         "",
-        f'<div class="checklist" data-checklist="{checklist_id}" data-version="{markup.attribute(policy.version)}" '
-        f'data-fingerprint="{policy.fingerprint}" markdown>',
+        f'<div class="checklist" data-checklist="{checklist_id}" data-title="{markup.attribute(record.title)}" '
+        f'data-version="{markup.attribute(policy.version)}" data-fingerprint="{policy.fingerprint}" '
+        f'data-school="{markup.attribute(policy.school_name)}" markdown>',
         "",
-        f'<fieldset><legend class="visually-hidden">{markup.text(record.title)}</legend>',
+        f'<fieldset markdown><legend class="visually-hidden">{markup.text(record.title)}</legend>',
         "",
     ]
     for item in policy.items(checklist_id):
         item_id = f"cl-{checklist_id}-{item.id}"
         refs = markup.join([ctx.clause_link(c, with_title=False) for c in item.clauses])
-        out += [f'<div class="checklist-item" markdown><input type="checkbox" id="{item_id}" data-item="{item.id}">'
-                f' <label for="{item_id}">{ctx.words(item.text)}</label> <span class="checklist-ref">(clause {refs})</span></div>',
-                ""]
+        # the fieldset and the item say `markdown`: nested HTML is raw unless it does, and the links must be links
+        out += [f'<div class="checklist-item" markdown="span"><input type="checkbox" id="{item_id}" '
+                f'data-item="{item.id}"> <label for="{item_id}">{ctx.words(item.text)}</label> '
+                f'<span class="checklist-ref">(clause {refs})</span></div>', ""]
     out += ["</fieldset>", "",
-            '<p class="checklist-status" hidden><span class="checklist-count" role="status" aria-live="polite"></span> '
-            '<button type="button" class="md-button checklist-reset">Clear ticks</button></p>', "", "</div>", ""]
+            '<p class="checklist-status" hidden><span class="checklist-count" role="status" aria-live="polite">'
+            "</span></p>", ""]
+    if record.audience == "staff":
+        out += [acknowledgement.paper_lines(), ""]
+        out += [acknowledgement.form(ctx, f"checklist-{checklist_id}", "I have completed this checklist.",
+                                     about=True), ""]
+    out += [_restart("checklist-restart", "Clear ticks", "Clear every tick in this checklist?", "Yes, clear them",
+                     "No, keep them"), "", "</div>", ""]
     return "\n".join(out)
 
 
