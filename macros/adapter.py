@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from .audit_results import audit_summary
 from .editions import PUBLIC
 from .engine import SchoolChoiceError, load_checked_policy
 from .problems import PolicyDataError, unexpected_failure
@@ -42,6 +43,7 @@ def register(env, data_dir: Path) -> None:
         env.macro(function, name)
 
     env.variables["abbreviations"] = listings.abbreviations(ctx)
+    env.variables["audit"] = audit_summary(Path(env.project_dir))  # the accessibility statement's figures
 
 
 def append_abbreviations(env) -> None:
