@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from . import dates, identity, options, readers, refs, selfcheck, structure, usage, wording
+from . import dates, identity, options, readers, refs, selfcheck, structure, usage, voice, wording
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
                                             "options, rounded up", selfcheck.not_passable_by_ticking_all),
         Rule("guides-show-audience", "each guide shows its audience's clauses once, and only theirs",
              readers.guides_show_audience),
+        Rule("summaries-say-who-acts", "each audience summary says who acts (promise, ask or info) and does not "
+                                       "start in words that contradict it", voice.summaries_say_who_acts),
     ),
     (  # once every reference resolves: what is unused, untested or stale
         Rule("summaries-current", "audience summaries were checked against the clause's current wording",
