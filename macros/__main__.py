@@ -6,6 +6,8 @@
     python -m macros pdf        the formal policy as a PDF document, for governors (--leaflet: for families)
     python -m macros confirm ID stamp a re-read summary or paraphrase as current
     python -m macros rules      what each rule named in a message checks
+    python -m macros build-all --output DIR   every school's site in DIR/<school-id>/, the group's in DIR/
+    python -m macros group-report             every school's review status
     python -m macros register RECORDS [--staff STAFF.csv]
                                 who has acknowledged the version in force, from collected records
 
@@ -82,21 +84,25 @@ def cmd_pdf(args) -> int:
 def cmd_confirm(args) -> int:
     from .confirmations import confirmable, stamp
     from .loading import load_files
-    from .model import Policy
+    from .model import Policy, school_ids
     files, problems = load_files(Path(args.data))
     if problems:  # confirming needs readable files; the other rules may fail, that is why we are here
         print(format_problems(problems), file=sys.stderr)
         return 1
-    policy = Policy(files, args.school)
-    known = confirmable(policy)
+    # Every school's confirmable texts: the shared ones are the same in each, a replacement is its school's.
+    known = {}
+    for school_id in ([args.school] if args.school else school_ids(files)):
+        policy = Policy(files, school_id)
+        for name, found in confirmable(policy).items():
+            known.setdefault(name, (policy, *found))
     unknown = [name for name in args.ids if name not in known]
     if unknown:
         print(f"nothing to confirm called {', '.join(unknown)}; use the id the check printed "
               "(a clause id, or quiz/question, checklist/item, dos/id, donts/id)", file=sys.stderr)
         return 1
     # Last first within each file, so an inserted line never moves a record still to be stamped.
-    for name in sorted(args.ids, key=lambda n: (known[n][0].where.file, -known[n][0].where.line)):
-        record, field, value = known[name]
+    for name in sorted(args.ids, key=lambda n: (known[n][1].where.file, -known[n][1].where.line)):
+        policy, record, field, value = known[name]
         stamp(Path(args.data), policy, record, field, value)
         print(f"confirmed {name}: {field} is now {value}")
     return 0
@@ -120,6 +126,21 @@ def cmd_register(args) -> int:
         return 1
     groups = register(entries, policy.version, staff)
     print(format_register(groups, policy.school_name, policy.version, args.staff))
+    return 0
+
+
+def cmd_build_all(args) -> int:
+    from .build_all import main
+    return main(PROJECT, Path(args.data), Path(args.output), args.site_url, args.pdf)
+
+
+def cmd_group_report(args) -> int:
+    from .render.trust import text_report
+    policies, problems = load_schools(Path(args.data))
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    print(text_report(policies))
     return 0
 
 
@@ -147,6 +168,15 @@ def main(argv=None) -> int:
                      help="write the one- or two-page parents' leaflet instead of the policy")
     confirm = commands.add_parser("confirm", help="stamp re-read summaries or paraphrases as current")
     confirm.add_argument("ids", nargs="+", help="the ids the check printed")
+    build_all = commands.add_parser("build-all", help="check every school, then build each school's site into "
+                                                      "OUTPUT/<school-id>/ and the group's site into OUTPUT/")
+    build_all.add_argument("--output", required=True, help="the folder to write (replaced only if empty or an "
+                                                           "earlier build-all output)")
+    build_all.add_argument("--site-url", help="the address OUTPUT is published at; each school's site is at "
+                                              "<site-url>/<school-id>/")
+    build_all.add_argument("--pdf", action="store_true", help="also write OUTPUT/<school-id>/policy.pdf "
+                                                              "(needs chromium)")
+    commands.add_parser("group-report", help="every school's review status: approval, next review, replacements")
     commands.add_parser("rules", help="list the rules the check applies")
     records = commands.add_parser("register", help="turn collected acknowledgement records into a register for the "
                                                    "head teacher")
@@ -156,7 +186,8 @@ def main(argv=None) -> int:
                                          "has not acknowledged")
     args = parser.parse_args(argv)
     handlers = {"check": cmd_check, "report": cmd_report, "snapshot": cmd_snapshot, "pdf": cmd_pdf,
-                "confirm": cmd_confirm, "rules": cmd_rules, "register": cmd_register}
+                "confirm": cmd_confirm, "rules": cmd_rules, "register": cmd_register,
+                "build-all": cmd_build_all, "group-report": cmd_group_report}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

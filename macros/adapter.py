@@ -70,6 +70,7 @@ def school_identity(conf, policy) -> None:
     conf["extra"]["school_short_name"] = school.short_name or school.name
     conf["extra"]["school_colour"] = school.colour  # checked for contrast by the [colour-contrast] rule
     logo = _logo_file(policy)
+    conf["extra"]["school_logo"] = None  # a school without a logo: pages ask, and get no crest
     if logo is not None:
         site_path = "assets/school-logo" + logo.suffix.lower()
         conf["theme"]["logo"] = site_path

@@ -87,7 +87,7 @@ def review_changes(policy: Policy, data_dir: Path) -> tuple[Changes | None, Chan
 
     Either is None when the snapshot it needs is missing.
     """
-    snapshots = read_snapshots(data_dir)
+    snapshots = read_snapshots(Path(data_dir) / policy.school_folder)  # each school's own approvals
     current = snapshot_of(policy)
     since_approval = compare(snapshots[policy.version], current) if policy.version in snapshots else None
     earlier = [v for v in snapshots if version_key(v) < version_key(policy.version)]

@@ -50,6 +50,9 @@ def confirmable(policy: Policy) -> dict[str, tuple[Record, str, str]]:
     found = {c.id: (c, "summary_checked", clause_fingerprint(c)) for c in policy.all_clauses() if has_summary(c)}
     for name, record in paraphrases(policy):
         found[name] = (record, "checked", paraphrase_fingerprint(policy, record))
+    for clause in policy.all_clauses():  # a school's replacement, re-read against the shared clause
+        if clause.replacement is not None:
+            found[clause.replacement.id] = (clause.replacement, "replaces_fingerprint", clause_fingerprint(clause))
     return found
 
 

@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .fingerprint import content_fingerprint
-from .records import Record
+from .records import Record, schema
 from .registry import KIND, SCHOOLS_FOLDER, Kind, matches
 from .yaml_source import DataFile
 
@@ -28,6 +28,8 @@ class Clause(Record):
     kind: str          # the chosen wording's kind: must, must-not, should, may, info
     text: str          # the chosen formal wording
     summary: dict      # audience -> the chosen plain-English wording
+    local: Record | None = None        # the school's own clause (schools/<id>/clauses.yml) this one is
+    replacement: Record | None = None  # the school's local wording that replaces this shared clause's
 
     def summary_for(self, audience: str) -> str:
         """The audience's own wording, or the formal text when there is none."""
@@ -54,6 +56,13 @@ def _file_records(files: dict[str, DataFile], kind: Kind) -> list[Record]:
                 found += [Record.of_file(file, kind.schema, (kind.list_key, i))
                           for i in range(len(file.data.get(kind.list_key, [])))]
     return found
+
+
+def _read_as_shared(record: Record) -> Clause:
+    """A school's local clause read as a shared one is: every field a shared clause can have, absent
+    ones empty, so renderers treat both alike."""
+    root = schema("section")
+    return Clause(record.data, root["properties"]["clauses"]["items"], root, record.where, record._lines)
 
 
 def _by_id(records: list[Record]) -> dict[str, Record]:
@@ -118,6 +127,8 @@ class Policy:
         self.sections: list[Section] = []
         self.clauses: dict[str, Clause] = {}
         self._build_sections()
+        self.local_records: list[Record] = records["local-clause"]
+        self._place_local_clauses()
 
     @cached_property
     def options(self) -> dict[str, str]:
@@ -152,6 +163,29 @@ class Policy:
                 self.clauses.setdefault(clause.id, clause)
             self.sections.append(section)
 
+    def _place_local_clauses(self) -> None:
+        """The school's own clauses: each added at the end of its section, or its wording put in place of
+        the shared clause it replaces (which keeps its id, number and place, so every reference to it
+        reads the school's wording). What cannot be placed is left for the local-clauses rule."""
+        sections = {s.id: s for s in self.sections}
+        for record in self.local_records:
+            if record.replaces:
+                shared = self.clauses.get(record.replaces)
+                if shared is not None and shared.replacement is None:
+                    shared.replacement = record
+                    shared.title = record.title or shared.title
+                    shared.kind, shared.text = record.kind, record.text
+                    shared.summary = {}  # the shared summaries paraphrase the shared wording
+            elif record.section in sections and record.id not in self.clauses:
+                section = sections[record.section]
+                clause = _read_as_shared(record)
+                clause.local = record
+                clause.number = f"{section.number}.{len(section.clauses) + 1}"
+                clause.section_id = section.id
+                clause.kind, clause.text, clause.summary = record.kind, record.text, {}
+                section.clauses.append(clause)
+                self.clauses[clause.id] = clause
+
     def _resolve(self, clause: Clause) -> None:
         """Pick the wording for the school's chosen option, if the clause depends on one."""
         source = clause.variants.get(self.options.get(clause.option)) if clause.option else clause
@@ -174,6 +208,11 @@ class Policy:
         """The school's logo file, if its profile names one (a path inside the data folder)."""
         logo = self.profile.school.logo
         return Path(self.profile.where.file).parent.parent / logo if logo else None
+
+    @property
+    def school_folder(self) -> str:
+        """The school's own folder inside policy_data/: its history.yml and approved/ snapshots."""
+        return f"{SCHOOLS_FOLDER}/{self.school_id}"
 
     @property
     def profile_file(self) -> str:
@@ -239,7 +278,9 @@ class Policy:
         return all(self.options.get(k) == v for k, v in when.items())
 
     def clauses_for(self, audience: str) -> list[Clause]:
-        return [c for c in self.all_clauses() if audience in c.audiences]
+        """The shared clauses addressed to an audience (a school's local additions are in the formal
+        policy, not in the shared guides)."""
+        return [c for c in self.all_clauses() if audience in c.audiences and c.local is None]
 
     def all_clauses(self) -> list[Clause]:
         return [c for section in self.sections for c in section.clauses]

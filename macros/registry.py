@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fnmatch import fnmatch
 
-# Each school of the group has its profile at schools/<school-id>.yml and its own approvals beside it, in
-# schools/<school-id>/ (see school_files). A single school is a group of one.
+# Each school of the group has its profile at schools/<school-id>.yml and its own record of approvals
+# beside it, in schools/<school-id>/ (history.yml, approved/): each governing body adopts the shared
+# policy, with its options, on its own date. A single school is a group of one.
 SCHOOLS_FOLDER = "schools"
 
 
@@ -35,6 +36,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("option", "school option", "options.yml", "options", "options", required=True),
     Kind("section", "section", "sections/*.yml", "section", None, page="policy.md"),
     Kind("clause", "clause", "sections/*.yml", "section", "clauses", page="policy.md"),
+    Kind("local-clause", "local clause", "schools/*/clauses.yml", "local_clauses", "clauses", page="policy.md"),
     Kind("role", "role", "roles.yml", "roles", "roles", page="roles.md", anchor_prefix="role-", required=True,
          cited_as="roles"),
     Kind("legislation", "legislation record", "legislation.yml", "legislation", "legislation",
@@ -48,7 +50,7 @@ KINDS: tuple[Kind, ...] = (
          required=True),
     Kind("dont", "don't", "dos_and_donts.yml", "dos_and_donts", "donts", page="dos-and-donts.md",
          anchor_prefix="dont-", required=True),
-    Kind("version", "earlier version", "history.yml", "history", "versions", required=True),
+    Kind("version", "earlier version", "schools/*/history.yml", "history", "versions"),  # a new school has none
     Kind("platform", "platform", "platforms/*.yml", "platform", None, page="platforms.md", anchor_prefix="platform-"),
     Kind("guide", "guide", "guides/*.yml", "guide", None),
     Kind("quiz", "quiz", "quizzes/*.yml", "quiz", None),
@@ -58,7 +60,8 @@ KINDS: tuple[Kind, ...] = (
 
 KIND = {kind.name: kind for kind in KINDS}
 
-# The stored snapshots of approved versions are checked by the snapshot verifier, not as records.
+# The stored snapshots of approved versions (schools/<school-id>/approved/) are checked by the snapshot
+# verifier, not as records.
 SNAPSHOT_FOLDER = "approved"
 
 

@@ -1,7 +1,9 @@
 """The approved record: snapshots of each approved version, stored, read and verified.
 
-When governors approve a version, `python -m macros snapshot` writes policy_data/approved/<version>.yml
-(see `snapshot_of`) and records the snapshot's fingerprint in history.yml:
+Each school keeps its own record, in its folder policy_data/schools/<school-id>/ (the "school folder"
+below): its governing body adopts the shared policy, with the school's options and people, on its own
+date. When governors approve a version, `python -m macros snapshot` writes approved/<version>.yml there
+(see `snapshot_of`) and records the snapshot's fingerprint in the school's history.yml:
 
     snapshots:
       - version: "2.0"
@@ -44,6 +46,11 @@ SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "approved.schema.j
 TOP_LEVEL_KEYS = ("approved_on", "clauses", "options", "people", "version")
 
 RESTORE = "restore it from version control"
+# A school's first approval starts its history.yml.
+HISTORY_START = ("# yaml-language-server: $schema=../../../schemas/history.schema.json\n"
+                 "# This school's earlier approved versions, oldest first (the version in force is `approval` in\n"
+                 "# its profile), and the fingerprint of every approved snapshot in approved/.\n"
+                 "versions: []\n")
 
 # Every message, so that callers and tests can rely on the exact words.
 EMPTY = f"this approved snapshot is empty; {RESTORE}"
@@ -62,7 +69,7 @@ MISSING = ("history.yml records an approved snapshot of version {version}, but {
 RECORDED_TWICE = "version {version} is recorded twice in snapshots (first on line {first}); keep one entry"
 NOT_YML = "approved snapshots end in .yml; rename this file"
 
-HEADER = ("# yaml-language-server: $schema=../../schemas/approved.schema.json\n"
+HEADER = ("# yaml-language-server: $schema=../../../../schemas/approved.schema.json\n"
           "# The policy as approved: version {version}. Written by `python -m macros snapshot`; do not edit.\n"
           "# Its fingerprint is recorded in history.yml (snapshots) and every check compares the two.\n"
           "# The 'What changed' page compares the current data with these snapshots.\n")
@@ -118,7 +125,7 @@ def version_key(version: str):
 
 
 def read_snapshots(data_dir: Path) -> dict[str, dict]:
-    """Every stored snapshot's data by version, oldest first.
+    """Every stored snapshot's data by version, oldest first (`data_dir` is the school folder).
 
     Call after `verify_snapshots` has passed (every check and build runs it). A snapshot that cannot be
     read is never skipped: this raises PolicyDataError with what verification finds."""
@@ -148,7 +155,7 @@ def _recorded(data_dir: Path, prefix: str) -> tuple[list[Recorded], bool]:
     cannot, the loader reports why, and snapshots are not compared with it)."""
     path = data_dir / HISTORY_FILE
     if not path.is_file():
-        return [], False
+        return [], True  # no history yet (a new school): nothing recorded
     data_file, _ = read_data_file(path, f"{prefix}/{HISTORY_FILE}")
     if data_file is None or not isinstance(data_file.data, dict):
         return [], False
@@ -250,7 +257,8 @@ def _file_problems(path: Path, shown: str, record: str) -> tuple[DataFile | None
 
 
 def verify_snapshots(data_dir: Path) -> list[Problem]:
-    """Every problem with the approved record, each as file:line with what to do.
+    """Every problem with one school's approved record (`data_dir` is the school folder), each as
+    file:line with what to do.
 
     Each snapshot in approved/ must read, be whole, match schemas/approved.schema.json and carry the
     fingerprint history.yml records for it; each snapshot history.yml records must be there."""
@@ -357,8 +365,8 @@ def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
     """Store the version in force as approved/<version>.yml and record its fingerprint in history.yml.
 
     Never overwrites a stored version: an identical one is left alone (code 0), a different one is
-    refused (code 1)."""
-    data_dir = Path(data_dir)
+    refused (code 1). `data_dir` is the policy data folder; the record is the school's own."""
+    data_dir = Path(data_dir) / policy.school_folder
     prefix = shown_prefix(data_dir)
     data = snapshot_of(policy)
     version = data["version"]
@@ -379,7 +387,8 @@ def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
     if target.exists():
         stored, problems = _read(target, shown)
         if stored is not None and not problems and snapshot_fingerprint(stored.data) == wanted:
-            updated = _history_with(history.read_text(encoding="utf-8"), version, wanted)
+            updated = _history_with(history.read_text(encoding="utf-8") if history.is_file() else HISTORY_START,
+                                    version, wanted)
             if entry is None and updated is not None:
                 _write(history, updated)
             return Stored(0, f"version {version} is already approved and stored in {shown}, identical to the "
@@ -391,12 +400,12 @@ def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
     if entry is not None:
         return Stored(1, f"cannot store version {version}: {history_shown} line {entry.line} already records a "
                          f"snapshot of it, but {shown} is missing; restore that file from version control")
-    old_history = history.read_text(encoding="utf-8")
+    old_history = history.read_text(encoding="utf-8") if history.is_file() else HISTORY_START
     new_history = _history_with(old_history, version, wanted)
     if new_history is None:
         return Stored(1, f"cannot store version {version}: the snapshots list in {history_shown} is not written "
                          "one '- version:' entry per line block; write it so (or remove it if empty) and run again")
-    target.parent.mkdir(exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     _write(target, snapshot_text(data))
     written, problems = read_data_file(target, shown)
     if written is None or problems or snapshot_fingerprint(written.data) != wanted:  # pragma: no cover - safety net

@@ -33,6 +33,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ["mkdocs.yml", "docs", "overrides", "policy_data", "macros", "schemas"]
 OUR_ASSETS = ["docs/assets/selfcheck.js", "docs/assets/handbook.css"]
 SIZES = [1, 5, 20]
+GROUPS = [1, 5, 20]           # schools in a group, built by one build-all
+GROUP_TARGET = 12             # 20 schools in at most 12 times one school's build
 BUILD_RATIO_TARGET = 1.5
 ASSET_TARGET_BYTES = 15 * 1024
 
@@ -90,7 +92,7 @@ def check(project: Path, work: Path) -> Run:
 
 def clause_count(work: Path) -> int:
     """From the last check's output: "policy data OK: 226 clauses in ..."."""
-    found = re.search(r"OK: (\d+) clauses", (work / "check.log").read_text(encoding="utf-8"))
+    found = re.search(r"OK: (?:[a-z0-9-]+: )?(\d+) clauses", (work / "check.log").read_text(encoding="utf-8"))
     if not found:
         sys.exit("the check did not report a clause count")
     return int(found.group(1))
@@ -288,7 +290,6 @@ def report_sizes(work: Path, base_clauses: int, base: Run, runs: int) -> None:
     for (f1, (c1, r1)), (f2, (c2, r2)) in zip(steps, steps[1:]):
         print(f"   each clause added from {f1}x to {f2}x: {(r2.seconds - r1.seconds) / (c2 - c1) * 1000:.2f} ms, "
               f"{(r2.peak_mb - r1.peak_mb) / (c2 - c1) * 1024:.0f} KB")
-    print("   a trust of 1, 5 and 20 schools: not measured; the data model has one school profile per site")
 
 
 def report_check(project: Path, work: Path, base: Run, runs: int) -> None:
@@ -296,6 +297,54 @@ def report_check(project: Path, work: Path, base: Run, runs: int) -> None:
     print("\n3. Check command alone")
     print(f"   {'python -m macros check':34} {run.seconds:6.2f} s  {run.peak_mb:5.0f} MB   "
           f"{run.seconds / base.seconds:.2f}x the full build")
+
+
+def group_project(work: Path, schools: int) -> Path:
+    """A copy of the project whose group has `schools` schools, each a copy of the first example school
+    (its profile, its approvals and its logo) under a new id and name."""
+    project = snapshot(work / f"group-{schools}")
+    folder = project / "policy_data" / "schools"
+    template = sorted(folder.glob("*.yml"))[0].stem
+    text = (folder / f"{template}.yml").read_text(encoding="utf-8")
+    keep = folder / template
+    for path in list(folder.iterdir()):
+        if path != keep:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    for n in range(1, schools + 1):
+        school_id = f"school-{n:02d}"
+        shutil.copytree(keep, folder / school_id)
+        (folder / f"{school_id}.yml").write_text(
+            text.replace(f"schools/{template}/", f"schools/{school_id}/").replace("\n  name: ", f"\n  name: {n:02d} ", 1),
+            encoding="utf-8")
+    shutil.rmtree(keep)
+    return project
+
+
+def build_all(project: Path, work: Path) -> Run:
+    output = Path(tempfile.mkdtemp(prefix="group-site-", dir=work)) / "site"
+    command = [sys.executable, "-m", "macros", "--data", str(project / "policy_data"), "build-all", "--output", str(output)]
+    run = measured(command, project, work / "build-all.log")
+    shutil.rmtree(output.parent)
+    return run
+
+
+def report_groups(work: Path, base: Run, runs: int) -> None:
+    results = {}
+    for schools in GROUPS:
+        project = group_project(work, schools)
+        results[schools] = median([build_all(project, work) for _ in range(runs)])
+    print("\n5. A group of schools: `python -m macros build-all` (one process: every school's site and the group's)")
+    print(f"   {'schools':>7} {'time':>8} {'per school':>11} {'memory':>7} {'time / one mkdocs build':>24}")
+    for schools, run in results.items():
+        print(f"   {schools:>7} {run.seconds:>6.2f} s {run.seconds / schools:>8.2f} s {run.peak_mb:>4.0f} MB "
+              f"{run.seconds / base.seconds:>22.2f}x")
+    steps = list(results.items())
+    for (n1, r1), (n2, r2) in zip(steps, steps[1:]):
+        print(f"   each school added from {n1} to {n2}: {(r2.seconds - r1.seconds) / (n2 - n1):.2f} s, "
+              f"{(r2.peak_mb - r1.peak_mb) / (n2 - n1):.0f} MB")
+    ratio = results[GROUPS[-1]].seconds / base.seconds
+    print(f"   {GROUPS[-1]} schools / one school's mkdocs build: {ratio:.2f}x   target <= {GROUP_TARGET}x: "
+          f"{verdict(ratio <= GROUP_TARGET)}")
 
 
 def report_weight(project: Path, site: Path) -> None:
@@ -318,7 +367,12 @@ def report_weight(project: Path, site: Path) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the handbook build; prints ratios from one run.")
     parser.add_argument("--quick", action="store_true", help="2 runs of each build instead of 5")
-    runs = 2 if parser.parse_args(argv).quick else 5
+    parser.add_argument("--groups-only", action="store_true", help="only the group of schools (5.), against one "
+                                                                    "school's build")
+    args = parser.parse_args(argv)
+    runs = 2 if args.quick else 5
+    if args.groups_only:
+        return groups_only(runs)
     print(f"Build benchmark, {dt.date.today()}, {os.cpu_count()} cores, {runs} runs each (medians)")
     with tempfile.TemporaryDirectory(prefix="handbook-benchmark-") as tmp:
         work = Path(tmp)
@@ -332,6 +386,24 @@ def main(argv=None) -> int:
         report_sizes(work, base_clauses, base, runs)
         report_check(project, work, base, runs)
         report_weight(project, site)
+        report_groups(work, base, runs)
+    return 0
+
+
+def groups_only(runs: int) -> int:
+    print(f"Build benchmark (groups), {dt.date.today()}, {os.cpu_count()} cores, {runs} runs each (medians)")
+    with tempfile.TemporaryDirectory(prefix="handbook-benchmark-") as tmp:
+        work = Path(tmp)
+        project = snapshot(work / "policy-1x")
+        shutil.rmtree(build(project, work)[1])  # warms the file cache
+        runs_of_one = []
+        for _ in range(runs):
+            run, site = build(project, work)
+            runs_of_one.append(run)
+            shutil.rmtree(site)
+        base = median(runs_of_one)
+        print(f"   one school's mkdocs build --strict: {base.seconds:.2f} s, {base.peak_mb:.0f} MB")
+        report_groups(work, base, runs)
     return 0
 
 

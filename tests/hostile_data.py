@@ -49,7 +49,7 @@ _FALLBACK_SCHEMA_FOR = {
     "schools/*.yml": "school", "group.yml": "group", "policy.yml": "policy", "options.yml": "options", "roles.yml": "roles",
     "legislation.yml": "legislation", "related_policies.yml": "related_policies",
     "dos_and_donts.yml": "dos_and_donts", "glossary.yml": "glossary", "sources.yml": "sources",
-    "history.yml": "history", "sections/*.yml": "section", "platforms/*.yml": "platform",
+    "schools/*/history.yml": "history", "sections/*.yml": "section", "platforms/*.yml": "platform",
     "guides/*.yml": "guide", "quizzes/*.yml": "quiz", "checklists/*.yml": "checklist",
 }
 

@@ -128,7 +128,7 @@ def test_strict_option_fails_an_overdue_build(tmp_path):
     approved = re.search(r"approved_on: (\d{4})-\d\d-\d\d", school.read_text())
     years_back = int(approved.group(1)) - (dt.date.today().year - 3)
     replace_in(school, approved.group(0), f"approved_on: {dt.date.today().year - 3}-01-10")
-    history = root / "policy_data" / "history.yml"
+    history = root / "policy_data" / "schools" / "bryn-teg" / "history.yml"
     history.write_text(re.sub(r"(\bdate: )(\d{4})(-\d\d-\d\d)",
                               lambda m: f"{m.group(1)}{int(m.group(2)) - years_back}-01-01",
                               history.read_text(encoding="utf-8")), encoding="utf-8")

@@ -19,19 +19,22 @@ from macros.snapshots import read_snapshots, verify_snapshots
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "policy_data"
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal_policy"
+EXAMPLE = DATA / "schools" / "bryn-teg"  # the example school's own record of approvals
+OWN = Path("schools") / "test-school"  # the minimal school's, inside its data folder
 
 RECORD = "approved version 2.0"
-SNAPSHOT = "policy_data/approved/2.0.yml"
+SNAPSHOT = "policy_data/schools/bryn-teg/approved/2.0.yml"
 RESTORE = "restore it from version control"
 
 
 @pytest.fixture
 def record(tmp_path, monkeypatch) -> Path:
-    """A copy of the approved record (approved/ and history.yml), shown as the editor types it."""
-    data = tmp_path / "policy_data"
-    data.mkdir()
-    shutil.copytree(DATA / "approved", data / "approved")
-    shutil.copy(DATA / "history.yml", data / "history.yml")
+    """A copy of the example school's approved record (approved/ and history.yml), shown as the editor
+    types it."""
+    data = tmp_path / "policy_data" / "schools" / "bryn-teg"
+    data.mkdir(parents=True)
+    shutil.copytree(EXAMPLE / "approved", data / "approved")
+    shutil.copy(EXAMPLE / "history.yml", data / "history.yml")
     monkeypatch.chdir(tmp_path)
     return data
 
@@ -49,20 +52,20 @@ def fingerprint_of(path: Path) -> str:
 
 
 def test_the_approved_record_is_intact():
-    assert verify_snapshots(DATA) == []
+    assert verify_snapshots(EXAMPLE) == []
 
 
 def test_every_snapshot_names_its_schema_and_is_recorded():
-    history = yaml.safe_load((DATA / "history.yml").read_text(encoding="utf-8"))
+    history = yaml.safe_load((EXAMPLE / "history.yml").read_text(encoding="utf-8"))
     recorded = {entry["version"]: entry["snapshot_fingerprint"] for entry in history["snapshots"]}
-    for path in sorted((DATA / "approved").glob("*.yml")):
+    for path in sorted((EXAMPLE / "approved").glob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=../../schemas/approved.schema.json"
+        assert first == "# yaml-language-server: $schema=../../../../schemas/approved.schema.json"
         assert recorded[path.stem] == fingerprint_of(path)
 
 
 def test_the_snapshots_name_only_fictional_people():
-    for path in sorted((DATA / "approved").glob("*.yml")):
+    for path in sorted((EXAMPLE / "approved").glob("*.yml")):
         people = yaml.safe_load(path.read_text(encoding="utf-8"))["people"]
         assert people["monitoring_lead"]["name"] == "Mrs Carys Hughes"
 
@@ -101,11 +104,11 @@ def test_a_snapshot_with_only_its_comments_left_is_empty(record):
 def test_a_reindented_snapshot_with_other_comments_is_still_the_approved_one(record):
     path = record / "approved" / "2.0.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text("# yaml-language-server: $schema=../../schemas/approved.schema.json\n# re-saved by an editor\n"
+    path.write_text("# yaml-language-server: $schema=../../../../schemas/approved.schema.json\n# re-saved by an editor\n"
                     + yaml.safe_dump(data, sort_keys=False, indent=4, width=60, default_style=None), encoding="utf-8")
-    assert path.read_text(encoding="utf-8") != (DATA / "approved" / "2.0.yml").read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != (EXAMPLE / "approved" / "2.0.yml").read_text(encoding="utf-8")
     assert verify_snapshots(record) == []
-    assert read_snapshots(record)["2.0"] == yaml.safe_load((DATA / "approved" / "2.0.yml").read_text())
+    assert read_snapshots(record)["2.0"] == yaml.safe_load((EXAMPLE / "approved" / "2.0.yml").read_text())
 
 
 def test_a_hand_edited_value(record):
@@ -113,7 +116,7 @@ def test_a_hand_edited_value(record):
     text = path.read_text(encoding="utf-8")
     assert text.count("name: Mrs Carys Hughes") == 1
     path.write_text(text.replace("name: Mrs Carys Hughes", "name: Mrs Carys Hughes-Jones"), encoding="utf-8")
-    recorded = fingerprint_of(DATA / "approved" / "2.0.yml")
+    recorded = fingerprint_of(EXAMPLE / "approved" / "2.0.yml")
     assert verify_snapshots(record) == [problem(1, f"this approved snapshot was changed after approval (its "
                                                    f"fingerprint is {fingerprint_of(path)}; history.yml records "
                                                    f"{recorded}); restore it from version control, or re-approve "
@@ -125,7 +128,7 @@ def test_a_hand_edited_clause_is_caught_too(record):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("kind: must-not", "kind: should", 1), encoding="utf-8")
     [found] = verify_snapshots(record)
-    assert (found.file, found.line, found.record) == ("policy_data/approved/1.0.yml", 1, "approved version 1.0")
+    assert (found.file, found.line, found.record) == ("policy_data/schools/bryn-teg/approved/1.0.yml", 1, "approved version 1.0")
     assert found.message.startswith("this approved snapshot was changed after approval")
 
 
@@ -166,8 +169,8 @@ def test_a_missing_snapshot(record):
     (record / "approved" / "1.0.yml").unlink()
     assert verify_snapshots(record) == [problem(
         snapshot_entry_line(record, "1.0"),
-        "history.yml records an approved snapshot of version 1.0, but policy_data/approved/1.0.yml is missing; "
-        "restore that file from version control", file="policy_data/history.yml", record="approved version 1.0")]
+        "history.yml records an approved snapshot of version 1.0, but policy_data/schools/bryn-teg/approved/1.0.yml is missing; "
+        "restore that file from version control", file="policy_data/schools/bryn-teg/history.yml", record="approved version 1.0")]
 
 
 def snapshot_entry_line(data: Path, version: str) -> int:
@@ -177,12 +180,12 @@ def snapshot_entry_line(data: Path, version: str) -> int:
 
 
 def test_a_snapshot_nobody_recorded(record):
-    copy = (DATA / "approved" / "2.0.yml").read_text(encoding="utf-8").replace("version: '2.0'", "version: '3.0'")
+    copy = (EXAMPLE / "approved" / "2.0.yml").read_text(encoding="utf-8").replace("version: '2.0'", "version: '3.0'")
     (record / "approved" / "3.0.yml").write_text(copy, encoding="utf-8")
     assert verify_snapshots(record) == [problem(
         1, "this approved snapshot is not recorded in history.yml (snapshots), so nothing shows it is what governors "
            "approved; remove it, or restore history.yml from version control (`python -m macros snapshot` stores "
-           "and records the version in force)", file="policy_data/approved/3.0.yml", record="approved version 3.0")]
+           "and records the version in force)", file="policy_data/schools/bryn-teg/approved/3.0.yml", record="approved version 3.0")]
 
 
 def test_a_version_recorded_twice(record):
@@ -194,13 +197,13 @@ def test_a_version_recorded_twice(record):
     again = len(history.read_text(encoding="utf-8").splitlines()) - 1
     assert verify_snapshots(record) == [problem(
         again, f"version 2.0 is recorded twice in snapshots (first on line {first}); keep one entry",
-        file="policy_data/history.yml")]
+        file="policy_data/schools/bryn-teg/history.yml")]
 
 
 def test_a_snapshot_saved_as_yaml_is_not_ignored(record):
     (record / "approved" / "2.0.yml").rename(record / "approved" / "2.0.yaml")
     found = verify_snapshots(record)
-    assert problem(1, "approved snapshots end in .yml; rename this file", file="policy_data/approved/2.0.yaml",
+    assert problem(1, "approved snapshots end in .yml; rename this file", file="policy_data/schools/bryn-teg/approved/2.0.yaml",
                    record="(file)") in found
 
 
@@ -209,7 +212,7 @@ def test_reading_a_damaged_snapshot_fails_instead_of_skipping_it(record):
     with pytest.raises(PolicyDataError) as raised:
         read_snapshots(record)
     assert raised.value.problems == [problem(1, "this approved snapshot is empty; " + RESTORE,
-                                             file="policy_data/approved/1.0.yml", record="approved version 1.0")]
+                                             file="policy_data/schools/bryn-teg/approved/1.0.yml", record="approved version 1.0")]
 
 
 # --- the snapshot command --------------------------------------------------------------------------------
@@ -231,34 +234,34 @@ def test_snapshot_round_trip(minimal):
     data = minimal / "data"
     stored = run(minimal, "snapshot")
     assert stored.returncode == 0, stored.stderr
-    history = yaml.safe_load((data / "history.yml").read_text(encoding="utf-8"))
+    history = yaml.safe_load((data / OWN / "history.yml").read_text(encoding="utf-8"))
     [entry] = history["snapshots"]
-    snapshot = data / "approved" / "2.0.yml"
+    snapshot = data / OWN / "approved" / "2.0.yml"
     assert entry == {"version": "2.0", "snapshot_fingerprint": fingerprint_of(snapshot)}
-    assert stored.stdout == (f"stored the approved wording of version 2.0 in data/approved/2.0.yml; its fingerprint "
-                             f"{entry['snapshot_fingerprint']} is recorded in data/history.yml\n")
-    assert history["versions"] == yaml.safe_load((MINIMAL / "history.yml").read_text(encoding="utf-8"))["versions"]
+    assert stored.stdout == (f"stored the approved wording of version 2.0 in data/schools/test-school/approved/2.0.yml; its fingerprint "
+                             f"{entry['snapshot_fingerprint']} is recorded in data/schools/test-school/history.yml\n")
+    assert history["versions"] == yaml.safe_load((MINIMAL / OWN / "history.yml").read_text(encoding="utf-8"))["versions"]
     assert snapshot.read_text(encoding="utf-8").splitlines()[0] == \
-        "# yaml-language-server: $schema=../../schemas/approved.schema.json"
-    assert verify_snapshots(data) == []
+        "# yaml-language-server: $schema=../../../../schemas/approved.schema.json"
+    assert verify_snapshots(data / OWN) == []
     clause_ids = {c["id"] for p in sorted((MINIMAL / "sections").glob("*.yml"))
                   for c in yaml.safe_load(p.read_text(encoding="utf-8"))["clauses"]}
-    assert set(read_snapshots(data)["2.0"]["clauses"]) == clause_ids
+    assert set(read_snapshots(data / OWN)["2.0"]["clauses"]) == clause_ids
     checked = run(minimal, "check")
     assert checked.returncode == 0, checked.stderr
 
-    before = snapshot.read_bytes(), (data / "history.yml").read_bytes()
+    before = snapshot.read_bytes(), (data / OWN / "history.yml").read_bytes()
     again = run(minimal, "snapshot")
     assert (again.returncode, again.stdout) == (0, "version 2.0 is already approved and stored in "
-                                                   "data/approved/2.0.yml, identical to the data; nothing to do\n")
-    assert (snapshot.read_bytes(), (data / "history.yml").read_bytes()) == before
+                                                   "data/schools/test-school/approved/2.0.yml, identical to the data; nothing to do\n")
+    assert (snapshot.read_bytes(), (data / OWN / "history.yml").read_bytes()) == before
 
 
 def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
     data = minimal / "data"
     assert run(minimal, "snapshot").returncode == 0
-    stored = data / "approved" / "2.0.yml"
-    before = stored.read_bytes(), (data / "history.yml").read_bytes()
+    stored = data / OWN / "approved" / "2.0.yml"
+    before = stored.read_bytes(), (data / OWN / "history.yml").read_bytes()
     section = data / "sections" / "personal-use.yml"
     text = section.read_text(encoding="utf-8")
     assert "title: Personal use at work" in text  # a new title: the approved wording differs, nothing goes stale
@@ -268,10 +271,10 @@ def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
     assert refused.returncode == 1
     assert refused.stdout == ""
     assert refused.stderr == (
-        "version 2.0 is already approved and stored in data/approved/2.0.yml, and the data now differs from it; "
+        "version 2.0 is already approved and stored in data/schools/test-school/approved/2.0.yml, and the data now differs from it; "
         "a new approval is a new version: set approval.version in schools/test-school.yml (and move the old approval to "
-        "history.yml), then run `python -m macros snapshot` again. data/approved/2.0.yml was not changed\n")
-    assert (stored.read_bytes(), (data / "history.yml").read_bytes()) == before
+        "history.yml), then run `python -m macros snapshot` again. data/schools/test-school/approved/2.0.yml was not changed\n")
+    assert (stored.read_bytes(), (data / OWN / "history.yml").read_bytes()) == before
 
 
 def test_snapshot_stores_a_new_version_beside_the_old(minimal):
@@ -282,42 +285,42 @@ def test_snapshot_stores_a_new_version_beside_the_old(minimal):
     school.write_text(text.replace('version: "2.0"', 'version: "2.1"').replace("approved_on: 2026-01-10",
                                                                              "approved_on: 2026-02-10"),
                       encoding="utf-8")
-    history = data / "history.yml"
+    history = data / OWN / "history.yml"
     text = history.read_text(encoding="utf-8")
     versions, snapshots = text.split("\n\n# Approved snapshots")
     earlier = '\n  - version: "2.0"\n    date: 2026-01-10\n    approved_by: Governors\n    summary: Second version.\n'
     # the editor moved the snapshots to the top: the new entry still goes at the end of their list
     history.write_text("# Approved snapshots" + snapshots + "\n# Earlier versions\n" + versions + earlier,
                        encoding="utf-8")
-    first = (data / "approved" / "2.0.yml").read_bytes()
+    first = (data / OWN / "approved" / "2.0.yml").read_bytes()
     stored = run(minimal, "snapshot")
     assert stored.returncode == 0, stored.stderr
-    assert stored.stdout.startswith("stored the approved wording of version 2.1 in data/approved/2.1.yml;")
-    assert (data / "approved" / "2.0.yml").read_bytes() == first
+    assert stored.stdout.startswith("stored the approved wording of version 2.1 in data/schools/test-school/approved/2.1.yml;")
+    assert (data / OWN / "approved" / "2.0.yml").read_bytes() == first
     recorded = yaml.safe_load(history.read_text(encoding="utf-8"))
     assert [entry["version"] for entry in recorded["snapshots"]] == ["2.0", "2.1"]
     assert [entry["version"] for entry in recorded["versions"]] == ["1.0", "2.0"]
     assert history.read_text(encoding="utf-8").count("# Earlier versions\n") == 1
-    assert verify_snapshots(data) == []
-    assert list(read_snapshots(data)) == ["2.0", "2.1"]
+    assert verify_snapshots(data / OWN) == []
+    assert list(read_snapshots(data / OWN)) == ["2.0", "2.1"]
     assert run(minimal, "check").returncode == 0
 
 
 def test_snapshot_will_not_store_over_a_damaged_record(minimal):
     data = minimal / "data"
     assert run(minimal, "snapshot").returncode == 0
-    stored = data / "approved" / "2.0.yml"
+    stored = data / OWN / "approved" / "2.0.yml"
     stored.write_text(stored.read_text(encoding="utf-8").replace("reasonable use", "unlimited use"), encoding="utf-8")
     before = stored.read_bytes()
     refused = run(minimal, "snapshot")
     assert refused.returncode == 1
-    assert "data/approved/2.0.yml:1: approved version 2.0: this approved snapshot was changed after approval" \
+    assert "data/schools/test-school/approved/2.0.yml:1: approved version 2.0: this approved snapshot was changed after approval" \
         in refused.stderr
     assert stored.read_bytes() == before
 
 
 def test_snapshot_adds_to_an_empty_list_of_snapshots(minimal):
-    history = minimal / "data" / "history.yml"
+    history = minimal / "data" / OWN / "history.yml"
     history.write_text("snapshots: []   # none stored yet\n" + history.read_text(encoding="utf-8"), encoding="utf-8")
     stored = run(minimal, "snapshot")
     assert stored.returncode == 0, stored.stderr

@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from . import dates, identity, options, readers, refs, selfcheck, structure, usage, voice, wording
+from . import dates, identity, local, options, readers, refs, selfcheck, structure, usage, voice, wording
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("logo-exists", "the logo a school's profile names is a file in the policy data folder", structure.logo_exists),
         Rule("colour-contrast", "white text on the school's colour, and links in that colour, reach WCAG AA "
                                 "contrast (4.5:1)", identity.colour_contrast),
+        Rule("local-clauses-placed", "a school's local clause has the school's id prefix and is added to a named "
+                                     "section or replaces one shared clause", local.local_clauses_placed),
         Rule("sections-listed", "policy.yml lists every section file, each once", structure.sections_listed),
         Rule("options-declared", "a school's profile chooses only options declared in options.yml, with a declared value",
              options.options_declared),
@@ -69,6 +71,8 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
                                        "start in words that contradict it", voice.summaries_say_who_acts),
     ),
     (  # once every reference resolves: what is unused, untested or stale
+        Rule("replacements-current", "a school's replacement of a shared clause was checked against the shared "
+                                     "clause's current wording", local.replacements_current),
         Rule("summaries-current", "audience summaries were checked against the clause's current wording",
              wording.summaries_current),
         Rule("paraphrases-current", "quiz questions, checklist items and do's and don'ts were checked against "

@@ -27,7 +27,7 @@ def option_questions_have_when(policy: Policy) -> Iterator[Problem]:
 def clauses_referenced(policy: Policy) -> Iterator[Problem]:
     incoming = incoming_references(policy)
     for clause in policy.all_clauses():
-        if not any(b.kind != "role" for b in incoming.get(clause.id, [])):
+        if clause.local is None and not any(b.kind != "role" for b in incoming.get(clause.id, [])):
             yield at(clause, "nothing refers to this clause: cite it from another clause, a do or don't, a platform "
                              "protocol, a guide topic, a quiz question or a checklist item, or fold it into another")
 
@@ -52,7 +52,7 @@ def records_cited(policy: Policy) -> Iterator[Problem]:
 def must_clauses_self_checked(policy: Policy) -> Iterator[Problem]:
     tested = {c for quiz_id in policy.quizzes for q in policy.questions(quiz_id) for c in q.clauses}
     tested |= {c for checklist_id in policy.checklists for i in policy.items(checklist_id) for c in i.clauses}
-    for clause in policy.all_clauses():
-        if clause.kind in ("must", "must-not") and clause.id not in tested:
+    for clause in policy.all_clauses():  # a school's own clauses are tested by its own means, not the shared quizzes
+        if clause.local is None and clause.kind in ("must", "must-not") and clause.id not in tested:
             yield at(clause, f"a {clause.kind} rule that no quiz question or checklist item tests (for the "
                              "school's chosen options); add a question or a checklist item citing it")

@@ -24,6 +24,7 @@ def _placeholder_problems(record: Record, values: dict, label: str | None = None
 def _text_records(policy: Policy) -> Iterator[tuple[Record, str | None]]:
     """Every record whose text readers see, with the label a problem names it by (None: its id)."""
     yield from ((c, None) for c in policy.all_clauses())
+    yield from ((r, None) for r in policy.local_records if r.replaces)  # a school's wording of a shared clause
     yield from ((r, None) for r in policy.dos + policy.donts + policy.glossary + list(policy.roles.values()))
     for folder in (policy.guides, policy.quizzes, policy.checklists, policy.platforms):
         yield from ((record, record_id) for record_id, record in folder.items())
