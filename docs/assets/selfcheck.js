@@ -206,7 +206,7 @@
         right: right(Object.keys(answers)), total: questions.length,
         lines: sets.map(function (set) {
           var ids = idsOf(set);
-          return [set.querySelector("h2").textContent.replace(/¶$/, "").trim(), right(ids) + " of " + ids.length];
+          return [set.dataset.title, right(ids) + " of " + ids.length];
         }).concat([["Total", right(Object.keys(answers)) + " of " + questions.length]])
       };
     });

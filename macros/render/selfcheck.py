@@ -130,7 +130,8 @@ def quiz(ctx: RenderContext, quiz_id: str) -> str:
             '<p class="quiz-status" hidden><span class="quiz-score" role="status" aria-live="polite"></span></p>', ""]
     for number, (set_id, title, description, questions) in enumerate(sets, start=1):
         heading = f"Set {number} of {len(sets)}: {title}" if len(sets) > 1 else title
-        out += [f'<section class="quiz-set" data-set="{set_id}" aria-labelledby="set-{quiz_id}-{set_id}" markdown>',
+        out += [f'<section class="quiz-set" data-set="{set_id}" data-title="{markup.attribute(title)}" '
+                f'aria-labelledby="set-{quiz_id}-{set_id}" markdown>',
                 "", f"## {markup.text(heading)} {{ #set-{quiz_id}-{set_id} }}", "",
                 f'<p class="quiz-set-intro">{ctx.words(description) + " " if description else ""}'
                 f'{_count(len(questions), "question")}.</p>', ""]
