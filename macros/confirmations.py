@@ -43,6 +43,8 @@ def paraphrases(policy: Policy) -> Iterator[tuple[str, Record]]:
         yield f"dos/{record.id}", record
     for record in policy.donts:
         yield f"donts/{record.id}", record
+    for record in policy.records_of_kind.get("question", []):
+        yield f"questions/{record.id}", record
 
 
 def confirmable(policy: Policy) -> dict[str, tuple[Record, str, str]]:

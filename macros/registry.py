@@ -56,6 +56,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("quiz", "quiz", "quizzes/*.yml", "quiz", None),
     Kind("checklist", "checklist", "checklists/*.yml", "checklist", None, page="checklists.md",
          anchor_prefix="checklist-"),
+    Kind("question", "common question", "questions.yml", "questions", "questions", page="common-questions.md"),
 )
 
 KIND = {kind.name: kind for kind in KINDS}

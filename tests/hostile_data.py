@@ -406,13 +406,20 @@ _EVERYONE_CLAUSE = {
     "id": "posting.be-kind", "title": "T", "kind": "must", "text": "T",
     "audiences": ["staff", "parents", "pupils"], "roles": ["staff"], "keywords": ["T"],
     "summary": {"staff": "T", "parents": "T", "pupils": "T"},
+    "voice": {"staff": "info", "parents": "info", "pupils": "info"},
     "refs": {"clauses": ["posting.no-full-names"]}, "sources": [{"policy": "seed-a", "ref": "T"}],
 }
 
 
-def _guide(audience: str, clauses: list[str]) -> dict:
-    return {"id": audience, "title": "T", "audience": audience,
-            "groups": [{"id": "group", "title": "T", "topics": [{"id": "topic", "title": "T", "clauses": clauses}]}]}
+def _guide(audience: str, clauses: list[str], **extra) -> dict:
+    return {"id": audience, "title": "T", "audience": audience, **extra.get("top", {}),
+            "groups": [{"id": "group", "title": "T", "questions": [f"{audience}-question"], **extra.get("group", {}),
+                        "topics": [{"id": "topic", "title": "T", "clauses": clauses}]}]}
+
+
+def _question(audience: str) -> dict:
+    return {"id": f"{audience}-question", "audience": audience, "topic": "T", "question": "T?", "answer": "T",
+            "clauses": ["posting.be-kind"], "keywords": ["T"], "when": {"faces_on_school_accounts": "with-consent"}}
 
 
 def _quiz(audience: str) -> dict:
@@ -425,8 +432,10 @@ def _quiz(audience: str) -> dict:
 
 ADDED_FILES = {
     "guides/staff.yml": _guide("staff", ["posting.no-full-names", "posting.be-kind", "personal-use.at-work"]),
-    "guides/parents.yml": _guide("parents", ["posting.no-full-names", "posting.be-kind"]),
-    "guides/pupils.yml": _guide("pupils", ["posting.be-kind"]),
+    "guides/parents.yml": _guide("parents", ["posting.no-full-names", "posting.be-kind"], top={"first": [
+        {"id": "first", "title": "T", "voice": "promise", "clauses": ["posting.no-full-names"]}]}),
+    "guides/pupils.yml": _guide("pupils", ["posting.be-kind"], group={"adults": [{"name": "T", "does": "T"}]}),
+    "questions.yml": {"questions": [_question(a) for a in ("staff", "parents", "pupils")]},
     "quizzes/staff.yml": _quiz("staff"),
     "quizzes/parents.yml": _quiz("parents"),
     "quizzes/pupils.yml": _quiz("pupils"),

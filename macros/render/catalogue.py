@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import approval, changes_page, formal, guides, legal, listings, register, review_page, roles, selfcheck
+from . import approval, changes_page, formal, guides, legal, listings, questions, register, review_page, roles, selfcheck
 from .context import RenderContext
 
 
@@ -37,6 +37,10 @@ def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
         "guide": lambda guide_id: guides.guide(ctx, guide_id),
         "guide_contents": lambda guide_id: guides.guide_contents(ctx, guide_id),
         "reading_minutes": lambda guide_id: str(guides.reading_minutes(ctx, guide_id)),
+        "guide_intro": lambda guide_id: guides.guide_intro(ctx, guide_id),
+        "common_questions": lambda: questions.common_questions(ctx),
+        "common_questions_contents": lambda: questions.common_questions_contents(ctx),
+        "a_to_z": lambda: questions.a_to_z(ctx),
         "quiz": lambda quiz_id: selfcheck.quiz(ctx, quiz_id),
         "checklist": lambda checklist_id: selfcheck.checklist(ctx, checklist_id),
         "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
@@ -54,11 +58,11 @@ def render_everything(ctx: RenderContext) -> dict[str, str]:
     calls += [(name, ()) for name in (
         "formal_policy", "policy_contents", "approval_block", "role_summary", "role_duties", "role_matrix",
         "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report", "clause_register",
-        "what_changed")]
+        "what_changed", "common_questions", "common_questions_contents", "a_to_z")]
     calls += [("approval_block", (True,)), ("dos_and_donts", ("dos",)), ("dos_and_donts", ("donts",)),
               ("what_changed", ("parents",))]
     calls += [(name, (guide_id,)) for guide_id in policy.guides
-              for name in ("guide", "guide_contents", "reading_minutes")]
+              for name in ("guide", "guide_contents", "reading_minutes", "guide_intro")]
     calls += [("quiz", (quiz_id,)) for quiz_id in policy.quizzes]
     calls += [("checklist", (checklist_id,)) for checklist_id in policy.checklists]
     rendered = {f"{name}{args}": parts[name](*args) for name, args in calls}

@@ -69,6 +69,10 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
              readers.guides_show_audience),
         Rule("summaries-say-who-acts", "each audience summary says who acts (promise, ask or info) and does not "
                                        "start in words that contradict it", voice.summaries_say_who_acts),
+        Rule("guides-answer-first", "what a guide shows first agrees with who acts, and its icons come with the "
+                                    "theme", readers.guides_answer_first),
+        Rule("questions-for-their-reader", "each common question cites its reader's clauses and is shown in its "
+                                           "reader's guide, once", readers.questions_for_their_reader),
     ),
     (  # once every reference resolves: what is unused, untested or stale
         Rule("replacements-current", "a school's replacement of a shared clause was checked against the shared "

@@ -27,8 +27,9 @@ def declared(policy: Policy) -> dict[str, list[str]]:
 
 
 def conditional_records(policy: Policy) -> Iterator[Record]:
-    """Every quiz question and checklist item (the records that may say `when:`)."""
+    """Every quiz question, checklist item and common question (the records that may say `when:`)."""
     for quiz in policy.quizzes.values():
         yield from quiz.questions
     for checklist in policy.checklists.values():
         yield from checklist.items
+    yield from policy.records_of_kind.get("question", [])

@@ -1,11 +1,14 @@
-"""Rules about what readers use: quizzes that can be answered, guides that show their audience."""
+"""Rules about what readers use: quizzes that can be answered, guides that show their audience and answer
+first, common questions shown to the reader who asks them."""
 
 from __future__ import annotations
 
 from typing import Iterator
 
+from ..icons import icon_file
 from ..model import Policy
 from ..problems import Problem
+from ..voice import voice_for
 from .common import at
 
 
@@ -48,3 +51,60 @@ def guides_show_audience(policy: Policy) -> Iterator[Problem]:
                 if clause.id not in shown:
                     yield at(clause, f"this clause is for {guide.audience} but the {guide.audience} guide "
                                      f"({guide.where.file}) does not show it; add it to a topic there")
+
+
+def _questions(policy: Policy) -> list:
+    """The question bank (questions.yml), every question as written, twins for other options included."""
+    return policy.records_of_kind.get("question", [])
+
+
+def guides_answer_first(policy: Policy) -> Iterator[Problem]:
+    """What a guide shows first agrees with who acts, and its icons come with the theme."""
+    for guide_id, guide in policy.guides.items():
+        for first in guide.first:
+            for position, target in enumerate(first.clauses):
+                clause = policy.clauses[target]
+                if guide.audience not in clause.audiences:
+                    yield at(first, f"clause '{target}' is not addressed to {guide.audience}; choose one of "
+                                    f"their clauses", "clauses", position)
+                    continue
+                said = voice_for(policy, clause, guide.audience)
+                if said != first.voice:
+                    yield at(first, f"clause '{target}' is marked `{said}` for {guide.audience}, but this list "
+                                    f"shows `{first.voice}`; move it to the other list or correct its voice",
+                             "clauses", position)
+        for group in guide.groups:
+            icons = [(("icon",), group.icon)] + [(("adults", i, "icon"), a.icon) for i, a in enumerate(group.adults)]
+            for steps, icon in icons:
+                if icon and not icon_file(icon).is_file():
+                    yield at(group, f"no icon '{icon}' in the theme's bundled set; name a file of "
+                                    "mkdocs-material's .icons/material folder, e.g. material/heart-outline", *steps)
+
+
+def questions_for_their_reader(policy: Policy) -> Iterator[Problem]:
+    """Each question cites its reader's clauses and is shown in its reader's guide, once."""
+    shown: dict[str, str] = {}
+    for guide_id, guide in policy.guides.items():
+        for group in guide.groups:
+            for position, question_id in enumerate(group.questions):
+                question = next((q for q in _questions(policy) if q.id == question_id), None)
+                if question is None:
+                    continue  # refs-resolve names it
+                if question_id in shown:
+                    yield at(group, f"question '{question_id}' is already shown in the {shown[question_id]} guide",
+                             "questions", position)
+                elif question.audience != guide.audience:
+                    yield at(group, f"question '{question_id}' is for {question.audience}; show it in the "
+                                    f"{question.audience} guide, or change its audience", "questions", position)
+                shown.setdefault(question_id, guide_id)
+    audiences = {guide.audience for guide in policy.guides.values()}
+    for question in _questions(policy):
+        for position, target in enumerate(question.clauses):
+            clause = policy.clauses.get(target)
+            if clause is not None and question.audience != "governors" and question.audience not in clause.audiences:
+                yield at(question, f"clause '{target}' is not addressed to {question.audience} (its audiences: "
+                                   f"{', '.join(clause.audiences)}); cite a clause for this question's reader",
+                         "clauses", position)
+        if question.audience in audiences and question.id not in shown:
+            yield at(question, f"this question is for {question.audience} but their guide does not show it; add "
+                               f"it to a section's `questions` in guides/")

@@ -70,10 +70,16 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
     for checklist in policy.checklists.values():
         for item in checklist.items:
             yield from _missing(item, item.clauses, clauses, ("clauses",), "no clause {}")
+    questions = {q.id: q for q in policy.records_of_kind.get("question", [])}
     for guide in policy.guides.values():
+        for first in guide.first:
+            yield from _missing(first, first.clauses, clauses, ("clauses",), "no clause {}")
         for group in guide.groups:
+            yield from _missing(group, group.questions, questions, ("questions",), "no question {} in questions.yml")
             for topic in group.topics:
                 yield from _missing(topic, topic.clauses, clauses, ("clauses",), "no clause {}")
+    for question in questions.values():
+        yield from _missing(question, question.clauses, clauses, ("clauses",), "no clause {}")
 
 
 def repealed_names_replacement(policy: Policy) -> Iterator[Problem]:

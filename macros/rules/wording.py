@@ -26,6 +26,7 @@ def _text_records(policy: Policy) -> Iterator[tuple[Record, str | None]]:
     yield from ((c, None) for c in policy.all_clauses())
     yield from ((r, None) for r in policy.local_records if r.replaces)  # a school's wording of a shared clause
     yield from ((r, None) for r in policy.dos + policy.donts + policy.glossary + list(policy.roles.values()))
+    yield from ((r, None) for r in policy.records_of_kind.get("question", []))
     for folder in (policy.guides, policy.quizzes, policy.checklists, policy.platforms):
         yield from ((record, record_id) for record_id, record in folder.items())
 
@@ -76,7 +77,7 @@ def summaries_for_audiences(policy: Policy) -> Iterator[Problem]:
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 PROSE_FIELDS = {"text", "summary", "explanation", "feedback", "definition", "description", "relevance", "facts",
-                "note", "prompt"}
+                "note", "prompt", "answer", "intro"}
 LONG_SENTENCE = 45  # shorter ones ("Tell a trusted adult.") may fairly be said in more than one place
 
 
