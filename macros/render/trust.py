@@ -222,10 +222,10 @@ def variations_page(policies: dict[str, Policy], today: dt.date | None = None) -
 
 def _approval_table(policies: dict[str, Policy], today: dt.date) -> str:
     stale = _stale_by_school(policies)
-    rows = [[_school_link(p), _t(p.version), f"{_t(long_date(p.approved_on))}, {_t(p.approval.approved_by)}",
+    rows = [[_school_link(p), f"Version {_t(p.version)}, {_t(long_date(p.approved_on))}, by {_t(p.approval.approved_by)}",
              _t(long_date(p.next_review)), _status(p, today, stale.get(school_id, 0))]
             for school_id, p in policies.items()]
-    return _table(["School", "Version", "Adopted", "Next review", "Status"], rows,
+    return _table(["School", "Adopted", "Next review", "Status"], rows,
                   "Each school's approval of the policy and its next review")
 
 
