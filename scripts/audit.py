@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", nargs="*", help="only these pages (paths like 'policy/'; '' is the home page); "
                                                     "the results are printed, not saved")
+    parser.add_argument("--update", action="store_true", help="with --pages: replace those pages' figures in the "
+                                                               "saved results (after fixing a page)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
         work = Path(tmp)
@@ -164,9 +166,12 @@ def main(argv: list[str] | None = None) -> int:
                           flush=True)
                 results.append(entry)
             server.shutdown()
-    if args.pages is not None:
-        return 0
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    if args.pages is not None:
+        if not (args.update and previous):
+            return 0
+        fresh = {(r["edition"], r["page"]): r for r in results}
+        results = [fresh.pop((r["edition"], r["page"]), r) for r in previous["pages"]] + list(fresh.values())
     today = dt.date.today().isoformat()
     RESULTS.write_text(json.dumps({
         "first_run": previous.get("first_run", today),
