@@ -16,7 +16,10 @@
     parent.appendChild(node);
     return node;
   }
-  function today() { return new Date().toISOString().slice(0, 10); }
+  function today() {  // the reader's own calendar day (toISOString would give the day in UTC)
+    var d = new Date();
+    return [d.getFullYear(), ("0" + (d.getMonth() + 1)).slice(-2), ("0" + d.getDate()).slice(-2)].join("-");
+  }
   function isDay(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)); }
   function longDate(day) {
     return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
