@@ -441,6 +441,9 @@ ADDED_FILES = {
     "quizzes/pupils.yml": _quiz("pupils"),
     "checklists/before-you-post.yml": {"id": "before-you-post", "title": "T", "audience": "staff", "when": "T",
                                        "items": [{"id": "item", "text": "T", "clauses": ["posting.be-kind"]}]},
+    "schools/test-school/clauses.yml": {"clauses": [
+        {"id": "test-school.local", "section": "posting", "title": "T", "kind": "info", "text": "T",
+         "audiences": ["staff"], "roles": ["staff"], "keywords": ["T"], "reason": "T"}]},
 }
 
 
