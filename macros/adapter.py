@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+from markupsafe import escape
+
 from .audit_results import audit_summary
 from .editions import PUBLIC
 from .engine import SchoolChoiceError, load_checked_policy
@@ -65,9 +67,11 @@ def school_identity(conf, policy) -> None:
     """Whose handbook this is, from the school profile, never from mkdocs.yml: the site's name (page
     titles, header), the short name a phone's header shows, the school's colour and its logo."""
     school = policy.profile.school
-    conf["site_name"] = f"{school.name} social media handbook"
-    conf["extra"]["school_name"] = school.name
-    conf["extra"]["school_short_name"] = school.short_name or school.name
+    # The theme's templates print site_name as it is (their autoescape is off), and it now comes from the
+    # school's data: escape it once here. Markup keeps a template's own `| e` from escaping it twice.
+    conf["site_name"] = escape(f"{school.name} social media handbook")
+    conf["extra"]["school_name"] = escape(school.name)
+    conf["extra"]["school_short_name"] = escape(school.short_name or school.name)
     conf["extra"]["school_colour"] = school.colour  # checked for contrast by the [colour-contrast] rule
     logo = _logo_file(policy)
     conf["extra"]["school_logo"] = None  # a school without a logo: pages ask, and get no crest
