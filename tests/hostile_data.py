@@ -257,7 +257,11 @@ class HostilePolicy:
                     self.documents[relative] = yaml.load((self.data_dir / relative).read_text(encoding="utf-8"),
                                                          Loader=_TextDates)
             assert taken, "the hostile data breaks checks at no hostile value:\n" + "\n".join(map(str, problems))
-        raise AssertionError("the hostile data still breaks checks after taking values back")
+        _, problems = load_policy(self.data_dir)
+        if not problems:  # the last round's confirmations settled it
+            return
+        raise AssertionError("the hostile data still breaks checks after taking values back:\n"
+                             + "\n".join(map(str, problems)))
 
 
 def _reason(problem) -> str:
@@ -393,6 +397,13 @@ def _summary_fingerprints(data: dict) -> None:
         has_summary = bool(clause.get("summary")) or any(v.get("summary") for v in (variants or {}).values())
         if not has_summary:
             continue
+        # Every summary, and only a summary, says who acts (a check); hostile text is information.
+        for holder in [clause, *(variants or {}).values()]:
+            summary, voice = holder.get("summary"), holder.get("voice") or {}
+            if isinstance(summary, dict):
+                holder["voice"] = {audience: voice.get(audience, "info") for audience in summary}
+            else:
+                holder.pop("voice", None)
         if variants:
             clause["summary_checked"] = fingerprint(
                 " | ".join(str(v.get("text", "")) for _, v in sorted(variants.items())))
@@ -422,12 +433,20 @@ def _question(audience: str) -> dict:
             "clauses": ["posting.be-kind"], "keywords": ["T"], "when": {"faces_on_school_accounts": "with-consent"}}
 
 
+def _quiz_question(question_id: str, **more) -> dict:
+    return {"id": question_id, "prompt": "T", "explanation": "T", "clauses": ["posting.be-kind"], **more,
+            "options": [{"text": "T", "correct": True, "feedback": "T"}, {"text": "T", "correct": False, "feedback": "T"}]}
+
+
 def _quiz(audience: str) -> dict:
+    questions = [_quiz_question("question", when={"faces_on_school_accounts": "with-consent"})]
+    if audience != "staff":
+        return {"id": audience, "title": "T", "audience": audience, "description": "T", "questions": questions}
+    # The staff quiz is taken in a set, so that a set's title and description get hostile text too: a set
+    # holds at least five questions.
+    questions = [{**q, "set": "first"} for q in questions + [_quiz_question(f"more-{n}") for n in range(1, 6)]]
     return {"id": audience, "title": "T", "audience": audience, "description": "T",
-            "questions": [{"id": "question", "prompt": "T", "explanation": "T", "clauses": ["posting.be-kind"],
-                           "when": {"faces_on_school_accounts": "with-consent"},
-                           "options": [{"text": "T", "correct": True, "feedback": "T"},
-                                       {"text": "T", "correct": False, "feedback": "T"}]}]}
+            "sets": [{"id": "first", "title": "T", "description": "T"}], "questions": questions}
 
 
 ADDED_FILES = {
@@ -487,6 +506,9 @@ def _extend(relative: str, data: dict) -> dict:
         if not clause["refs"]["legislation"]:
             del clause["refs"]["legislation"]
         data["clauses"].append(clause)
+    if relative == "roles.yml":  # what each role does, in three to six sentences, shown on its card
+        for role in data["roles"]:
+            role.setdefault("does", ["T", "T", "T"])
     if relative == "legislation.yml":
         known = {law["id"] for law in data["legislation"]}
         data["legislation"] += [{"id": law_id, "title": "T", "kind": "act", "group": "accessibility",

@@ -23,6 +23,6 @@ def test_review_report_command_lists_repealed_acts_and_people():
     assert "Still in post? (schools/bryn-teg.yml people.dsl)" in result.stdout
 
 
-def test_review_page_is_built_for_the_reviewer(built_site):
-    page = (built_site / "review" / "index.html").read_text(encoding="utf-8")
+def test_review_page_is_built_for_the_reviewer(reviewer_site):
+    page = (reviewer_site / "review" / "index.html").read_text(encoding="utf-8")
     assert "Legislation to check" in page and "Data Protection Act 1998" in page
