@@ -21,6 +21,7 @@ new version.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ import yaml
 
 from .fingerprint import content_fingerprint
 from .loading import shown_prefix
+from .model import long_date
 from .problems import PolicyDataError, Problem
 from .yaml_source import DataFile, read_data_file
 
@@ -237,10 +239,11 @@ def _file_problems(path: Path, shown: str, record: str) -> tuple[DataFile | None
         first = read_problems[0]
         if first.message.startswith("the file is empty"):
             return None, [problem(1, EMPTY)]
-        if first.message.startswith("YAML syntax") and first.line >= last:
-            lost = _truncation(text, _without_last_line(text))
-            if lost:
-                return None, [problem(last, TRUNCATED.format(last=last, missing=lost))]
+        # A cut in the middle of the last value: the rest reads, and lost the last keys. Wherever the
+        # syntax message places the error (an unclosed quote is reported where it may have opened).
+        lost = _truncation(text, _without_last_line(text))
+        if lost:
+            return None, [problem(last, TRUNCATED.format(last=last, missing=lost))]
         return None, [problem(p.line, UNREADABLE.format(detail=p.message)) for p in read_problems]
     if read_problems:  # readable, but with duplicate keys or the like
         return None, [problem(p.line, UNREADABLE.format(detail=p.message)) for p in read_problems]
@@ -353,6 +356,25 @@ def _history_with(text: str, version: str, fingerprint: str) -> str | None:
     return "\n".join(lines[:after] + [indent + ln for ln in entry] + lines[after:]) + "\n"
 
 
+def already_approved(version: str, stored: dict | None, shown: str, history_shown: str, profile_shown: str) -> str:
+    """Why a second approval of one version is refused, and how to make it a new version instead."""
+    approved_on = stored.get("approved_on") if isinstance(stored, dict) else None
+    when = f" on {long_date(dt.date.fromisoformat(approved_on))}" if approved_on else ""
+    return (f"Version {version} was approved{when} and is stored in {shown}; an approved version is never "
+            f"overwritten, and the data now differs from it. A new approval is a new version: move the old "
+            f"approval to {history_shown} (versions), set approval.version (and approved_on, approved_by) in "
+            f"{profile_shown}, then run `python -m macros snapshot` again. Nothing was written.")
+
+
+def _same_approval(stored: dict, wanted: dict) -> bool:
+    """Whether the stored snapshot is what storing now would write. A snapshot stored before clause
+    numbers were recorded is compared without them: its wording alone is what governors approved."""
+    if not any("number" in clause for clause in stored.get("clauses", {}).values()):
+        wanted = {**wanted, "clauses": {cid: {k: v for k, v in clause.items() if k != "number"}
+                                        for cid, clause in wanted["clauses"].items()}}
+    return snapshot_fingerprint(stored) == snapshot_fingerprint(wanted)
+
+
 @dataclass(frozen=True)
 class Stored:
     """What `store_snapshot` did: an exit code for the command and one line for the editor."""
@@ -364,8 +386,10 @@ class Stored:
 def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
     """Store the version in force as approved/<version>.yml and record its fingerprint in history.yml.
 
-    Never overwrites a stored version: an identical one is left alone (code 0), a different one is
-    refused (code 1). `data_dir` is the policy data folder; the record is the school's own."""
+    Never overwrites a stored version: an identical one is left alone (code 0); a different one is
+    refused (code 1) with the date it was approved and how to make a new version, and nothing is written.
+    `data_dir` is the policy data folder; the record is the school's own."""
+    profile_shown = f"{shown_prefix(Path(data_dir))}/{policy.profile_file}"
     data_dir = Path(data_dir) / policy.school_folder
     prefix = shown_prefix(data_dir)
     data = snapshot_of(policy)
@@ -386,17 +410,15 @@ def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
     entry = next((r for r in recorded if r.version == version), None)
     if target.exists():
         stored, problems = _read(target, shown)
-        if stored is not None and not problems and snapshot_fingerprint(stored.data) == wanted:
+        if stored is not None and not problems and _same_approval(stored.data, data):
             updated = _history_with(history.read_text(encoding="utf-8") if history.is_file() else HISTORY_START,
                                     version, wanted)
             if entry is None and updated is not None:
                 _write(history, updated)
             return Stored(0, f"version {version} is already approved and stored in {shown}, identical to the "
                              "data; nothing to do")
-        return Stored(1, f"version {version} is already approved and stored in {shown}, and the data now differs "
-                         f"from it; a new approval is a new version: set approval.version in {policy.profile_file} (and move "
-                         "the old approval to history.yml), then run `python -m macros snapshot` again. "
-                         f"{shown} was not changed")
+        return Stored(1, already_approved(version, stored.data if stored is not None and not problems else None,
+                                          shown, history_shown, profile_shown))
     if entry is not None:
         return Stored(1, f"cannot store version {version}: {history_shown} line {entry.line} already records a "
                          f"snapshot of it, but {shown} is missing; restore that file from version control")

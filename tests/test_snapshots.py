@@ -271,10 +271,39 @@ def test_snapshot_refuses_to_overwrite_an_approved_version(minimal):
     assert refused.returncode == 1
     assert refused.stdout == ""
     assert refused.stderr == (
-        "version 2.0 is already approved and stored in data/schools/test-school/approved/2.0.yml, and the data now differs from it; "
-        "a new approval is a new version: set approval.version in schools/test-school.yml (and move the old approval to "
-        "history.yml), then run `python -m macros snapshot` again. data/schools/test-school/approved/2.0.yml was not changed\n")
+        "Version 2.0 was approved on 10 January 2026 and is stored in data/schools/test-school/approved/2.0.yml; "
+        "an approved version is never overwritten, and the data now differs from it. A new approval is a new "
+        "version: move the old approval to data/schools/test-school/history.yml (versions), set approval.version "
+        "(and approved_on, approved_by) in data/schools/test-school.yml, then run `python -m macros snapshot` "
+        "again. Nothing was written.\n")
     assert (stored.read_bytes(), (data / OWN / "history.yml").read_bytes()) == before
+    assert sorted(p.name for p in stored.parent.iterdir()) == ["2.0.yml"]  # no partial file left behind
+
+
+def test_the_example_schools_approval_is_never_overwritten(tmp_path):
+    """The example school's version 2.0, approved in October 2026, after a new head teacher is named and
+    `snapshot` is run again without a new version."""
+    shutil.copytree(DATA, tmp_path / "policy_data")
+    school = tmp_path / "policy_data" / "schools" / "bryn-teg"
+    files = sorted(p for p in school.rglob("*") if p.is_file())
+    before = {p: p.read_bytes() for p in files}
+    profile = tmp_path / "policy_data" / "schools" / "bryn-teg.yml"
+    text = profile.read_text(encoding="utf-8")
+    assert "name: Mrs Eleri Morgan" in text  # a new head teacher, and the version left at 2.0
+    profile.write_text(text.replace("name: Mrs Eleri Morgan", "name: Mr Tomos Rees"), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT), "PYTHONDONTWRITEBYTECODE": "1"}
+    refused = subprocess.run([sys.executable, "-m", "macros", "--data", "policy_data", "--school", "bryn-teg",
+                              "snapshot"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=300)
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "Version 2.0 was approved on 14 October 2026 and is stored in policy_data/schools/bryn-teg/approved/2.0.yml; "
+        "an approved version is never overwritten, and the data now differs from it. A new approval is a new "
+        "version: move the old approval to policy_data/schools/bryn-teg/history.yml (versions), set "
+        "approval.version (and approved_on, approved_by) in policy_data/schools/bryn-teg.yml, then run "
+        "`python -m macros snapshot` again. Nothing was written.\n")
+    assert sorted(p for p in school.rglob("*") if p.is_file()) == files  # nothing added, not even a partial file
+    assert {p: p.read_bytes() for p in files} == before
+    assert verify_snapshots(school) == []
 
 
 def test_snapshot_stores_a_new_version_beside_the_old(minimal):
