@@ -243,10 +243,23 @@ def test_without_javascript_search_becomes_links_to_questions_and_the_a_to_z(bro
         page.wait_for_url("**/a-to-z/")
         letters = page.locator(".hb-letters a")
         assert letters.count() >= 15
-        letters.first.click()
         assert page.locator(".hb-az dd a").count() >= 100
+        letters.nth(1).click()  # without JavaScript a letter is a closed section the reader opens
+        letter = page.locator("details.hb-az-letter").nth(1)
+        letter.locator("summary").click()
+        assert letter.locator("dd a").first.is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_an_a_to_z_letter_link_opens_that_letter_and_only_it(page, site_url):
+    page.goto(site_url + "a-to-z/")
+    assert page.locator("details.hb-az-letter[open]").count() == 0  # 900 topics are not laid out at once
+    page.locator(".hb-letters a", has_text="P").first.click()
+    opened = page.locator("details.hb-az-letter[open]")
+    assert opened.count() == 1 and opened.get_attribute("id") == "az-p"
+    assert opened.locator("dd a").first.is_visible()
 
 
 @pytest.mark.browser

@@ -18,3 +18,13 @@
   if (window.document$) window.document$.subscribe(mark); else document.addEventListener("DOMContentLoaded", mark);
   window.addEventListener("resize", mark);
 })();
+
+/* A link to a closed section (an A to Z letter) opens it, so the letter links land on its topics. */
+(function () {
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1)), target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+  document.addEventListener("DOMContentLoaded", openTarget);
+})();

@@ -120,7 +120,8 @@ def _topics(ctx: RenderContext) -> dict[str, list[tuple[str, str]]]:
 
 
 def a_to_z(ctx: RenderContext) -> str:
-    """Every topic, A to Z under a letter heading, each linking to what answers it."""
+    """Every topic, A to Z, each linking to what answers it. Each letter is a closed <details> the
+    letter links open: 900 topics laid out at once cost a phone a second before the page answers."""
     by_letter: dict[str, list[str]] = defaultdict(list)
     topics = _topics(ctx)
     for word in topics:
@@ -128,14 +129,21 @@ def a_to_z(ctx: RenderContext) -> str:
         by_letter[first if first.isalpha() else "0–9"].append(word)
     letters = sorted(by_letter)
     out = ['<nav class="hb-letters" aria-label="Letters">'
-           + " ".join(f'<a href="#az-{"num" if l == "0–9" else l.lower()}">{l}</a>' for l in letters) + "</nav>", ""]
+           + " ".join(f'<a href="#az-{_letter_anchor(l)}">{l}</a>' for l in letters) + "</nav>", ""]
     for letter in letters:
-        anchor = "num" if letter == "0–9" else letter.lower()
-        out.append(f"## {letter} {{ #az-{anchor} }}\n")
+        words = sorted(by_letter[letter], key=str.lower)
+        out.append(f'<details class="hb-az-letter" id="az-{_letter_anchor(letter)}" markdown>')
+        out.append(f'<summary><span class="hb-az-letter__name">{letter}</span> '
+                   f'<span class="hb-az-letter__count">{len(words)} topic{"s" if len(words) != 1 else ""}</span></summary>')
         out.append('<dl class="hb-az" markdown>')
-        for word in sorted(by_letter[letter], key=str.lower):
+        for word in words:
             out.append(f"<dt>{markup.text(word[:1].upper() + word[1:])}</dt>")
             for label, target in topics[word]:
                 out.append(f'<dd markdown="span">{markup.link(label, target)}</dd>')
-        out.append("</dl>\n")
+        out.append("</dl>")
+        out.append("</details>\n")
     return "\n".join(out)
+
+
+def _letter_anchor(letter: str) -> str:
+    return "num" if letter == "0–9" else letter.lower()
