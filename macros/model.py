@@ -45,6 +45,22 @@ class Section(Record):
     clauses: list[Clause]
 
 
+def section_numbers(pinned: list[int | None]) -> list[int]:
+    """Each section's number, in the order policy.yml lists them: the number its file pins (`number:`),
+    or one more than the section before. So adding a section renumbers only the unpinned sections after
+    it, and a school that pins a section keeps the numbers governors cite. The one numbering of the
+    policy: "What changed" works out an approved version's numbers with it too."""
+    numbers: list[int] = []
+    for pin in pinned:
+        numbers.append(pin if pin is not None else (numbers[-1] if numbers else 0) + 1)
+    return numbers
+
+
+def clause_number(section_number: int, index: int) -> str:
+    """The number of the clause at `index` (from 0) in its section: 6.3."""
+    return f"{section_number}.{index + 1}"
+
+
 def _file_records(files: dict[str, DataFile], kind: Kind) -> list[Record]:
     """Every record of a kind, in file order (duplicates included: a check reports them)."""
     found = []
@@ -149,14 +165,15 @@ class Policy:
     def _build_sections(self) -> None:
         by_file = {file_id(s): s for s in self.section_records}
         listed = [s for s in self.meta.sections if s in by_file]
-        for number, section_id in enumerate(listed, start=1):
-            file = self.files[f"sections/{section_id}.yml"]
+        files = [self.files[f"sections/{section_id}.yml"] for section_id in listed]
+        numbers = section_numbers([file.data.get("number") for file in files])
+        for number, section_id, file in zip(numbers, listed, files):
             section = Section.of_file(file, "section")
             section.number = number
             section.clauses = []
             for index in range(len(file.data.get("clauses", []))):
                 clause = Clause.of_file(file, "section", ("clauses", index))
-                clause.number = f"{number}.{index + 1}"
+                clause.number = clause_number(number, index)
                 clause.section_id = section_id
                 self._resolve(clause)
                 section.clauses.append(clause)
@@ -180,7 +197,7 @@ class Policy:
                 section = sections[record.section]
                 clause = _read_as_shared(record)
                 clause.local = record
-                clause.number = f"{section.number}.{len(section.clauses) + 1}"
+                clause.number = clause_number(section.number, len(section.clauses))
                 clause.section_id = section.id
                 clause.kind, clause.text, clause.summary = record.kind, record.text, {}
                 section.clauses.append(clause)

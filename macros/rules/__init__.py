@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from . import dates, identity, local, options, readers, refs, selfcheck, structure, usage, voice, wording
+from . import dates, identity, local, numbering, options, readers, refs, selfcheck, structure, usage, voice, wording
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,8 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("local-clauses-placed", "a school's local clause has the school's id prefix and is added to a named "
                                      "section or replaces one shared clause", local.local_clauses_placed),
         Rule("sections-listed", "policy.yml lists every section file, each once", structure.sections_listed),
+        Rule("section-numbers", "a section's pinned number is not used twice and never goes backwards",
+             numbering.section_numbers),
         Rule("options-declared", "a school's profile chooses only options declared in options.yml, with a declared value",
              options.options_declared),
         Rule("option-variants", "a clause that depends on an option has one wording per declared value",
