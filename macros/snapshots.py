@@ -83,7 +83,7 @@ def snapshot_of(policy: "Policy") -> dict:
     return {
         "version": policy.version,
         "approved_on": str(approved_on) if approved_on else "",
-        "clauses": {c.id: {"title": c.title, "kind": c.kind, "text": " ".join(c.text.split()),
+        "clauses": {c.id: {"title": c.title, "number": c.number, "kind": c.kind, "text": " ".join(c.text.split()),
                            "audiences": list(c.audiences),
                            **({"summary": {k: " ".join(v.split()) for k, v in sorted(c.summary.items())}}
                               if c.summary else {})}

@@ -7,9 +7,10 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 
 from .. import markup
-from ..changes import Changes
+from ..changes import Changes, Move, Renumbered
 from ..model import KIND_LABELS, long_date
 from ..placeholders import fill
+from ..site_map import link
 from .context import RenderContext
 
 
@@ -64,6 +65,47 @@ def _clause_changes(ctx: RenderContext, changes: Changes) -> list[str]:
                 name += f" <code>{markup.text(clause_id)}</code>"
             out.append(f"- {name}: {ctx.words(old.get('text', ''))}")
         out.append("")
+    out += _renumbered(ctx, changes)
+    return out
+
+
+def _moved_clause(ctx: RenderContext, item: Renumbered) -> str:
+    """7.3 → 8.3 and the clause's title, linked while the clause is in the policy."""
+    title = (markup.link(fill(item.title, ctx.values), link("clause", item.clause_id))
+             if item.clause_id in ctx.policy.clauses else ctx.words(item.title))
+    return f"{item.old} → {item.new} {title}"
+
+
+def _move(ctx: RenderContext, move: Move) -> str:
+    if move.section is None and len(move.clauses) == 1:
+        return f"- {_moved_clause(ctx, move.clauses[0])}"
+    words = move.words()
+    if move.section:  # the section's title comes from the data: escaped, with its placeholders filled
+        old, new, title = move.section
+        head = f"Section {old}, {ctx.words(title)}, is now section {new}"
+        return f"- **{head}:** {markup.text(words.split(': ', 1)[1])}."
+    return f"- **{markup.text(words)}.**"
+
+
+def _renumbered(ctx: RenderContext, changes: Changes) -> list[str]:
+    """Governors cite clauses by number, so a clause whose number moved is listed: each group that moved
+    together in a line, then every clause, old number → new number."""
+    if not changes.renumbered and not (changes.numbers_partial and ctx.reviewer):
+        return []  # nothing moved; that some old numbers are unknown is for the reviewer only
+    count = f" ({len(changes.renumbered)})" if changes.renumbered else ""
+    out = [f"### Renumbered{count} {{ #{_anchor(changes, 'renumbered')} }}\n"]
+    if changes.renumbered:
+        out.append("These clauses have a new number, because a section or clause was added or taken out before "
+                   "them (any change to their wording is listed above).\n")
+        out += [_move(ctx, move) for move in changes.moves]
+        out += ["", '<details class="renumbered" markdown>',
+                "<summary>Every renumbered clause: old number → new number</summary>", ""]
+        out += [f"- {_moved_clause(ctx, item)}" for item in changes.renumbered]
+        out += ["", "</details>", ""]
+    else:
+        out.append("No renumbered clause was found.\n")
+    if changes.numbers_note:
+        out.append(f'<p class="change-note">{markup.text(changes.numbers_note)}</p>\n')
     return out
 
 
