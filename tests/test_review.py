@@ -137,3 +137,26 @@ def test_strict_option_fails_an_overdue_build(tmp_path):
     output = result.stdout + result.stderr
     assert "approval.when_overdue is 'fail'" in output and "Traceback" not in output
     assert not (root / "site").exists()
+
+
+def test_what_changed_compares_wording_as_the_school_reads_it(tmp_path):
+    """A placeholder rewritten so that it fills to the same words is no change for the school; a
+    placeholder that now names someone else is."""
+    from conftest import MINIMAL
+    from macros.changes import review_changes
+    from macros.engine import load_checked_policy
+    from macros.snapshots import store_snapshot
+
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    assert store_snapshot(load_checked_policy(data), data).code == 0
+    posting = data / "sections" / "posting.yml"
+    replace_in(posting, "Staff must report any concern to {people.dsl.name}.", "Staff must report any concern to Mr Safe.")
+    confirm_rereads(data)  # the check asks for the paraphrases citing it to be re-read
+    since, _ = review_changes(load_checked_policy(data), data)
+    assert since.reworded == [] and since.empty
+    replace_in(posting, "Staff must report any concern to Mr Safe.", "Staff must report any concern to {people.head_teacher.name}.")
+    confirm_rereads(data)
+    since, _ = review_changes(load_checked_policy(data), data)
+    assert [(r.clause_id, r.new_text) for r in since.reworded] == [
+        ("posting.report-to-dsl", "Staff must report any concern to {people.head_teacher.name}.")]
