@@ -132,6 +132,13 @@ class Policy:
         self.related_policies = _by_id(records["policy-link"])
         self.sources = _by_id(records["source"])
         self.glossary = records["term"]
+        # A school in no trust or federation: the group's role and the glossary's group words are not its
+        # business. Clauses keep the role in their data; _resolve takes it off their duties.
+        self.has_group: bool = (self.group.group.kind or "none") != "none"
+        self.group_only_roles = set() if self.has_group else {k for k, r in self.roles.items() if r.group_only}
+        self.roles = {k: r for k, r in self.roles.items() if k not in self.group_only_roles}
+        if not self.has_group:
+            self.glossary = [term for term in self.glossary if not term.group_only]
         self.dos = records["do"]
         self.donts = records["dont"]
         self.history = records["version"]
@@ -205,6 +212,8 @@ class Policy:
 
     def _resolve(self, clause: Clause) -> None:
         """Pick the wording for the school's chosen option, if the clause depends on one."""
+        if self.group_only_roles:
+            clause.roles = [role for role in clause.roles if role not in self.group_only_roles]
         source = clause.variants.get(self.options.get(clause.option)) if clause.option else clause
         if source is None:  # no wording for the chosen value: the options rule reports it
             clause.kind, clause.text, clause.summary = "info", "", {}

@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from ..model import Policy
 from ..problems import Problem
-from . import dates, identity, local, numbering, options, readers, refs, selfcheck, structure, usage, voice, wording
+from . import dates, groups, identity, local, numbering, options, readers, refs, selfcheck, structure, usage, voice, wording
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ STAGES: tuple[tuple[Rule, ...], ...] = (
         Rule("repealed-names-replacement", "a repealed or abolished law says what replaced it",
              refs.repealed_names_replacement),
         Rule("placeholders-known", "every {placeholder} names a value in the school's profile or group.yml", wording.placeholders_known),
+        Rule("group-words", "shared wording names the group only through {group.name} or {group.kind}, inside "
+             "{if group: ...}", groups.group_named_by_placeholder),
         Rule("summaries-for-audiences", "a clause has summaries only for audiences it addresses",
              wording.summaries_for_audiences),
         Rule("no-repeated-sentences", "no sentence of 45 or more characters is written in two places",

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..confirmations import clause_fingerprint, has_summary, paraphrase_fingerprint, paraphrases
 from ..model import AUDIENCES, Policy
-from ..placeholders import known_values, unknown_placeholders
+from ..placeholders import has_group, known_values, unknown_conditions, unknown_placeholders
 from ..problems import Problem
 from ..records import Record
 from .common import at
@@ -16,7 +16,15 @@ from .common import at
 
 def _placeholder_problems(record: Record, values: dict, label: str | None = None) -> Iterator[Problem]:
     for steps, text in record.texts():
+        for condition in unknown_conditions(text):
+            yield at(record, f"'{condition}' is not understood: the conditions are {{if group: words}} and "
+                             "{if no group: words}, each with its closing brace", *steps, label=label)
         for name, close in unknown_placeholders(text, values):
+            if name.startswith("group.") and not has_group(values):
+                yield at(record, f"{{{name}}}: this school belongs to no trust or federation (group.yml says "
+                                 "kind: none); put the words that name the group inside {if group: ...}, so a "
+                                 "school without one reads the sentence without them", *steps, label=label)
+                continue
             hint = f"; did you mean {{{close}}}?" if close else "; see policy_data/README.md for the placeholders"
             yield at(record, f"unknown placeholder {{{name}}}{hint}", *steps, label=label)
 
