@@ -51,7 +51,9 @@ def build_all(project: Path, data_dir: Path, output: Path, site_url: str | None 
     chosen = {k: v for k, v in policies.items() if not only or k in only}
     try:
         base = base_config(project)
-        build_site(write_trust_project(policies, work, staging, site_url), "the group's site")
+        grouped = next(iter(policies.values())).has_group
+        if grouped:  # a school in no trust or federation has no group's site
+            build_site(write_trust_project(policies, work, staging, site_url), "the group's site")
         with prepared(data_dir, policies):
             for school_id in chosen:
                 config = write_school_config(project, data_dir, school_id, work, staging / school_id, site_url, base)
@@ -68,8 +70,9 @@ def build_all(project: Path, data_dir: Path, output: Path, site_url: str | None 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-    return Outcome(0, [f"built {len(chosen)} school site{'s' if len(chosen) != 1 else ''} and the group's site in "
-                       f"{output}: " + ", ".join(f"{school_id}/" for school_id in chosen)])
+    return Outcome(0, [f"built {len(chosen)} school site{'s' if len(chosen) != 1 else ''}"
+                       f"{' and the group' + chr(39) + 's site' if grouped else ''} in {output}: "
+                       + ", ".join(f"{school_id}/" for school_id in chosen)])
 
 
 def _pdfs(policies, data_dir: Path, staging: Path) -> None:

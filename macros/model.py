@@ -130,7 +130,10 @@ class Policy:
         self.roles = _by_id(records["role"])
         self.legislation = _by_id(records["legislation"])
         self.related_policies = _by_id(records["policy-link"])
-        self.sources = _by_id(records["source"])
+        # Where each clause came from is reviewer information; a school that made the policy its own may
+        # drop it (policy.yml `sources: dropped`): then no clause names a source.
+        self.keeps_sources: bool = self.meta.sources != "dropped"
+        self.sources = _by_id(records["source"]) if self.keeps_sources else {}
         self.glossary = records["term"]
         # A school in no trust or federation: the group's role and the glossary's group words are not its
         # business. Clauses keep the role in their data; _resolve takes it off their duties.

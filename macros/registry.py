@@ -43,7 +43,7 @@ KINDS: tuple[Kind, ...] = (
          page="legal-framework.md", anchor_prefix="law-", required=True, cited_as="refs.legislation"),
     Kind("policy-link", "related policy", "related_policies.yml", "related_policies", "policies",
          page="related-policies.md", anchor_prefix="policy-", required=True, cited_as="refs.policies"),
-    Kind("source", "source policy", "sources.yml", "sources", "sources", required=True),
+    Kind("source", "source policy", "sources.yml", "sources", "sources"),  # policy.yml `sources: dropped`
     Kind("term", "glossary term", "glossary.yml", "glossary", "terms", page="glossary.md", anchor_prefix="term-",
          required=True),
     Kind("do", "do", "dos_and_donts.yml", "dos_and_donts", "dos", page="dos-and-donts.md", anchor_prefix="do-",

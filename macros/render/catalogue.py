@@ -46,6 +46,7 @@ def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
         "checklists": lambda audience=None: selfcheck.checklists_for(ctx, audience),
         "review_report": lambda: review_page.review_report(ctx),
         "clause_register": lambda: register.clause_register(ctx),
+        "source_map": lambda: register.source_map(ctx),
         "what_changed": lambda audience=None: changes_page.what_changed(ctx, audience),
     }
 
@@ -57,7 +58,7 @@ def render_everything(ctx: RenderContext) -> dict[str, str]:
     calls: list[tuple[str, tuple]] = [("value", ("school.name",)), ("policy_title", ())]
     calls += [(name, ()) for name in (
         "formal_policy", "policy_contents", "approval_block", "role_summary", "role_duties", "role_matrix",
-        "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report", "clause_register",
+        "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report", "clause_register", "source_map",
         "what_changed", "common_questions", "common_questions_contents", "a_to_z")]
     calls += [("approval_block", (True,)), ("dos_and_donts", ("dos",)), ("dos_and_donts", ("donts",)),
               ("what_changed", ("parents",))]

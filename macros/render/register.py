@@ -23,7 +23,7 @@ def _entry(ctx: RenderContext, clause: Clause) -> str:
         ("Responsible", markup.join([markup.link(policy.roles[r].name, link("role", r)) for r in clause.roles])),
         ("Platforms", markup.join([markup.link(policy.platforms[p].name, link("platform", p)) for p in clause.refs.platforms])),
         ("Drawn from", "; ".join(markup.text((policy.sources[s.policy].short or s.policy) + (f" {s.ref}" if s.ref else ""))
-                                 for s in clause.sources)),
+                                 for s in clause.sources if s.policy in policy.sources)),
         ("Search words", ", ".join(markup.text(k) for k in clause.keywords)),
     ]
     details = "".join(f"<br>{name}: {value}" for name, value in fields if value)
@@ -37,4 +37,25 @@ def clause_register(ctx: RenderContext) -> str:
         out += [f"## {section.number}. {markup.text(section.title)} {{ #register-{section.id} }}", ""]
         out += [_entry(ctx, clause) for clause in section.clauses]
         out.append("")
+    return "\n".join(out)
+
+
+def source_map(ctx: RenderContext) -> str:
+    """Each published policy the model was drawn from, with the clauses that came from it: where a rule
+    came from is for the reviewer, never under a clause of the school's formal policy."""
+    policy = ctx.policy
+    if not policy.sources:
+        return ("The policy names no sources: `sources: dropped` in `policy_data/policy.yml`."
+                if not policy.keeps_sources else "")
+    drawn: dict[str, list[str]] = {source_id: [] for source_id in policy.sources}
+    for clause in policy.all_clauses():
+        for source in clause.sources:
+            if source.policy in drawn:
+                drawn[source.policy].append(ctx.clause_link(clause.id, with_title=False))
+    out = []
+    for source_id, source in policy.sources.items():
+        clauses = drawn[source_id]
+        out += [f"### {markup.text(source.short or source_id)} {{ #source-{source_id} }}", "",
+                f"{markup.text(source.title)}{f', a ' + markup.text(source.kind) if source.kind else ''}. "
+                f"{len(clauses)} clause{'s' if len(clauses) != 1 else ''}: " + (", ".join(clauses) or "none") + ".", ""]
     return "\n".join(out)

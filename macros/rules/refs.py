@@ -27,6 +27,10 @@ def _missing(record: Record, targets: list[str], known: dict, field: tuple, what
 
 def refs_resolve(policy: Policy) -> Iterator[Problem]:
     clauses = policy.clauses
+    if policy.keeps_sources and not policy.sources and any(c.sources for c in policy.all_clauses()):
+        yield at(policy.meta, "sources.yml is missing, but clauses name the published policies they came from; "
+                              "restore it, or add `sources: dropped` to policy.yml to leave sources out",
+                 label="sources")
     for clause in policy.all_clauses():
         refs = clause.refs
         for position, target in enumerate(refs.clauses):
@@ -42,8 +46,9 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
         yield from _missing(clause, refs.platforms, policy.platforms, ("refs", "platforms"),
                             "refs.platforms: no platform {}", suggester=_suggest_platform)
         yield from _missing(clause, clause.roles, policy.roles, ("roles",), "roles: no role {} in roles.yml")
-        yield from _missing(clause, [s.policy for s in clause.sources], policy.sources, ("sources",),
-                            "sources: no source policy {} in sources.yml")
+        if policy.keeps_sources and policy.sources:
+            yield from _missing(clause, [s.policy for s in clause.sources], policy.sources, ("sources",),
+                                "sources: no source policy {} in sources.yml")
     for record in policy.dos + policy.donts:
         yield from _missing(record, record.clauses, clauses, ("clauses",), "no clause {}")
     for platform_id, platform in policy.platforms.items():
