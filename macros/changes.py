@@ -1,4 +1,5 @@
-"""What changed between approved versions: clause by clause, and in the school's options.
+"""What changed between approved versions: clause by clause (and which clauses were renumbered, since
+governors cite clauses by number), and in the school's options and people.
 
 Each approved version is kept as a snapshot in policy_data/approved/<version>.yml, written by
 `python -m macros snapshot` when governors approve. Snapshots are plain files a school keeps with its
@@ -45,26 +46,38 @@ class Renumbered:
 @dataclass
 class Move:
     """Renumbered clauses that moved together (consecutive before and after), as a reader would say it.
-    `section` is (old number, new number, title) when they are a whole section that moved."""
+    `sections` holds (old number, new number, title) for each whole section that moved, when they are
+    whole sections, one after another."""
 
     clauses: list[Renumbered]
-    section: tuple[int, int, str] | None = None
+    sections: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def words(self) -> str:
-        """In plain words: "Section 7, Monitoring, is now section 8: clauses 7.1 to 7.15 are now 8.1 to
-        8.15", "Clauses 6.4 to 6.30 are now 6.3 to 6.29", or one clause: "6.30 → 6.29 Its title"."""
+    def parts(self, title=lambda t: t) -> tuple[str, str]:
+        """(what happened to the sections, or "", what happened to the clauses); `title` fills a
+        section's title from the data."""
         first, last = self.clauses[0], self.clauses[-1]
         if len(self.clauses) == 1:
+            if not self.sections:
+                return "", f"{first.old} → {first.new} {first.title}"
             moved = f"clause {first.old} is now {first.new}"
         else:
             join = " and " if len(self.clauses) == 2 else " to "
             moved = f"clauses {first.old}{join}{last.old} are now {first.new}{join}{last.new}"
-        if self.section:
-            old, new, title = self.section
-            return f"Section {old}, {title}, is now section {new}: {moved}"
-        if len(self.clauses) == 1:
-            return f"{first.old} → {first.new} {first.title}"
-        return moved[0].upper() + moved[1:]
+        if not self.sections:
+            return "", moved[0].upper() + moved[1:]
+        if len(self.sections) == 1:
+            old, new, name = self.sections[0]
+            return f"Section {old}, {title(name)}, is now section {new}", moved
+        (old_first, new_first, name_first), (old_last, new_last, name_last) = self.sections[0], self.sections[-1]
+        join = " and " if len(self.sections) == 2 else " to "
+        return (f"Sections {old_first}{join}{old_last} ({title(name_first)}{join}{title(name_last)}) are now "
+                f"sections {new_first}{join}{new_last}", f"{moved}, each in the same place in its section")
+
+    def words(self) -> str:
+        """In plain words: "Section 7, Monitoring, is now section 8: clauses 7.1 to 7.15 are now 8.1 to
+        8.15", "Clauses 6.4 to 6.30 are now 6.3 to 6.29", or one clause: "6.30 → 6.29 Its title"."""
+        head, moved = self.parts()
+        return f"{head}: {moved}" if head else moved
 
 
 @dataclass
@@ -198,13 +211,21 @@ def _moves(renumbered: list[Renumbered], old_sizes: dict[int, int], new_sizes: d
                 runs[-1].append(item)
                 continue
         runs.append([item])
-    moves = []
+    moves: list[Move] = []
     for run in runs:
         (old_s, old_i), (new_s, _) = _number_key(run[0].old), _number_key(run[0].new)
         whole = old_i == 1 and len(run) == old_sizes.get(old_s) == new_sizes.get(new_s) and old_s != new_s
         clause = policy.clauses.get(run[0].clause_id) if policy else None
         title = next((s.title for s in policy.sections if s.id == clause.section_id), None) if clause else None
-        moves.append(Move(run, (old_s, new_s, title) if whole and title else None))
+        if not (whole and title):
+            moves.append(Move(run))
+            continue
+        before = moves[-1].sections[-1] if moves and moves[-1].sections else None
+        if before and (before[0] + 1, before[1] + 1) == (old_s, new_s):  # the next section, moved as far
+            moves[-1].clauses += run
+            moves[-1].sections.append((old_s, new_s, title))
+        else:
+            moves.append(Move(run, [(old_s, new_s, title)]))
     return moves
 
 

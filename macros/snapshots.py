@@ -9,9 +9,11 @@ date. When governors approve a version, `python -m macros snapshot` writes appro
       - version: "2.0"
         snapshot_fingerprint: 1a2b3c4d
 
-The fingerprint is `content_fingerprint` of the snapshot's parsed data, so comments, indentation, key
-order and quoting style do not count, but any changed, added or removed value does (runs of spaces inside
-a text count as one space, as everywhere else in the policy). It guards against accidents — a merge
+Each clause is stored with its number (6.3) as well as its wording, so "What changed" can say which
+clauses a review renumbered; snapshots stored before numbers were recorded have none (changes.py
+works theirs out). The fingerprint is `content_fingerprint` of the snapshot's parsed data, so comments,
+indentation, key order and quoting style do not count, but any changed, added or removed value does
+(runs of spaces inside a text count as one space, as everywhere else in the policy). It guards against accidents — a merge
 conflict, a truncated copy, a stray edit — not against someone who sets out to forge a snapshot.
 
 `verify_snapshots` runs with every check and build; `read_snapshots` assumes it passed, and raises

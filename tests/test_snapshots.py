@@ -357,3 +357,26 @@ def test_snapshot_adds_to_an_empty_list_of_snapshots(minimal):
     assert [entry["version"] for entry in recorded["snapshots"]] == ["2.0"]
     assert [entry["version"] for entry in recorded["versions"]] == ["1.0"]
     assert verify_snapshots(minimal / "data") == []
+
+
+def test_a_snapshot_stored_before_numbers_were_recorded_is_still_the_same_approval(minimal):
+    """Snapshots now record each clause's number; one stored before that, of the same wording, is the
+    approval of the data as it is: nothing to do, not a refusal."""
+    from macros.snapshots import snapshot_fingerprint, snapshot_text
+    data = minimal / "data"
+    assert run(minimal, "snapshot").returncode == 0
+    snapshot, history = data / OWN / "approved" / "2.0.yml", data / OWN / "history.yml"
+    stored = yaml.safe_load(snapshot.read_text(encoding="utf-8"))
+    assert all("number" in clause for clause in stored["clauses"].values())
+    for clause in stored["clauses"].values():
+        del clause["number"]
+    recorded = yaml.safe_load(history.read_text(encoding="utf-8"))["snapshots"][0]["snapshot_fingerprint"]
+    snapshot.write_text(snapshot_text(stored), encoding="utf-8")
+    history.write_text(history.read_text(encoding="utf-8").replace(recorded, snapshot_fingerprint(stored)),
+                       encoding="utf-8")
+    assert verify_snapshots(data / OWN) == []
+    before = snapshot.read_bytes(), history.read_bytes()
+    again = run(minimal, "snapshot")
+    assert (again.returncode, again.stdout) == (0, "version 2.0 is already approved and stored in "
+                                                   "data/schools/test-school/approved/2.0.yml, identical to the data; nothing to do\n")
+    assert (snapshot.read_bytes(), history.read_bytes()) == before

@@ -77,14 +77,12 @@ def _moved_clause(ctx: RenderContext, item: Renumbered) -> str:
 
 
 def _move(ctx: RenderContext, move: Move) -> str:
-    if move.section is None and len(move.clauses) == 1:
+    if not move.sections and len(move.clauses) == 1:
         return f"- {_moved_clause(ctx, move.clauses[0])}"
-    words = move.words()
-    if move.section:  # the section's title comes from the data: escaped, with its placeholders filled
-        old, new, title = move.section
-        head = f"Section {old}, {ctx.words(title)}, is now section {new}"
-        return f"- **{head}:** {markup.text(words.split(': ', 1)[1])}."
-    return f"- **{markup.text(words)}.**"
+    head, moved = move.parts(lambda title: fill(title, ctx.values))
+    if head:
+        return f"- **{markup.text(head)}:** {markup.text(moved)}."
+    return f"- **{markup.text(moved)}.**"
 
 
 def _renumbered(ctx: RenderContext, changes: Changes) -> list[str]:
