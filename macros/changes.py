@@ -232,7 +232,8 @@ def _moves(renumbered: list[Renumbered], old_sizes: dict[int, int], new_sizes: d
 def renumbering_lines(changes: Changes) -> list[str]:
     """The renumbering in plain text, a line for each group of clauses that moved together, then the
     note on how the old numbers were found (for the review report)."""
-    return [move.words() for move in changes.moves] + ([changes.numbers_note] if changes.numbers_note else [])
+    shown = changes.numbers_note and (changes.renumbered or changes.numbers_partial)
+    return [move.words() for move in changes.moves] + ([changes.numbers_note] if shown else [])
 
 
 @dataclass
