@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from . import preview
 from .audit_results import audit_summary
 from .editions import PUBLIC
 from .engine import SchoolChoiceError, load_checked_policy
@@ -18,17 +19,24 @@ from .render.context import RenderContext
 from .schools import choose_school
 
 
-def register(env, data_dir: Path) -> None:
-    from mkdocs.exceptions import Abort  # prints just our message and stops before the site is touched
+def _stop(conf, message: str, problems=()) -> None:
+    """`mkdocs build` stops before the site is touched and prints just the message; `mkdocs serve` builds
+    every page as the list of problems instead, and reloads when they are fixed (preview.py)."""
+    from mkdocs.exceptions import Abort
 
+    if not preview.record(conf, message, problems):
+        raise Abort(message) from None
+
+
+def register(env, data_dir: Path) -> None:
     try:
         policy = load_checked_policy(data_dir, choose_school(env.conf["extra"], os.environ))
     except PolicyDataError as error:
-        raise Abort("\n" + str(error)) from None
+        return _stop(env.conf, "\n" + str(error), error.problems)
     except SchoolChoiceError as error:
-        raise Abort(str(error)) from None
+        return _stop(env.conf, str(error))
     except Exception as error:  # noqa: BLE001 - never a traceback for the person editing YAML
-        raise Abort(unexpected_failure(error)) from None
+        return _stop(env.conf, unexpected_failure(error))
     ctx = RenderContext(policy, data_dir, env.conf["extra"].get("edition", PUBLIC))
     school_identity(env.conf, policy)
     stamp = approval.version_stamp(policy)
@@ -37,7 +45,7 @@ def register(env, data_dir: Path) -> None:
         message = (f"The policy was due for review on {stamp['next_review']}: review it and record the new "
                    f"approval in policy_data/{policy.profile_file}")
         if policy.approval.when_overdue == "fail":
-            raise Abort(message + " (approval.when_overdue is 'fail')")
+            return _stop(env.conf, message + " (approval.when_overdue is 'fail')")
         # Printed, not logged through MkDocs: an overdue review must not trip `--strict` (which is
         # for broken links); schools that want it to stop the build set approval.when_overdue: fail.
         print(f"WARNING -  {message}", file=sys.stderr)

@@ -1,11 +1,13 @@
 """MkDocs hooks (named in mkdocs.yml `hooks:`): the part of the adapter that needs MkDocs events the
 macros plugin does not offer. It chooses the edition (only `on_startup` knows whether this is `serve`
 or `build`), leaves reviewer pages out of the public build, adds the school's logo to the site, and
-keeps previous/next links inside one reader's part of the navigation.
+keeps previous/next links inside one reader's part of the navigation. Under `mkdocs serve`, while the
+data has problems, every page lists them instead (macros/preview.py).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
+from macros import preview  # noqa: E402
 from macros.editions import PUBLIC, EditionError, choose_edition, is_reviewer_page, without_reviewer_pages  # noqa: E402
 
 _command: str | None = None
@@ -23,6 +26,12 @@ _command: str | None = None
 def on_startup(command: str, dirty: bool) -> None:
     global _command
     _command = command
+    # The macros plugin logs about eight INFO lines a build (modules found, variables, macros): they pushed
+    # the data's problems off the screen. Its warnings still show, and `mkdocs -v` shows everything.
+    if logging.getLogger("mkdocs").getEffectiveLevel() >= logging.INFO:
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+    if command == "serve":
+        preview.watch_terminal()
 
 
 @event_priority(100)  # before the macros plugin, whose pages ask which edition this is
@@ -32,6 +41,7 @@ def on_config(config):
     except EditionError as error:
         raise Abort(str(error)) from None
     config.extra["edition"] = edition
+    preview.show_problems_in_pages(config, serving=_command == "serve")  # `mkdocs build` stops instead
     if edition == PUBLIC and config.nav:
         config.nav = without_reviewer_pages(config.nav)
     return config
@@ -65,3 +75,17 @@ def on_nav(nav, config, files):
         if page.next_page is not None and (part is None or _reader_part(page.next_page) is not part):
             page.next_page = None
     return nav
+
+
+@event_priority(100)  # before the macros plugin, which would run the page's macros
+def on_page_markdown(markdown, page, config, files):
+    failure = preview.failure(config)
+    if failure is None:
+        return markdown
+    page.meta = dict(preview.PAGE_META)
+    page.title = preview.TITLE
+    return preview.page_markdown(failure)
+
+
+def on_post_build(config):
+    preview.after_build(config)  # the terminal ends with the problems
