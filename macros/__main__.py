@@ -6,6 +6,8 @@
     python -m macros pdf        the formal policy as a PDF document, for governors (--leaflet: for families)
     python -m macros confirm ID stamp a re-read summary or paraphrase as current
     python -m macros rules      what each rule named in a message checks
+    python -m macros new-school ID --name NAME [--only] [--no-group]
+                                a school's own profile from the model policy (--only: remove the example schools)
     python -m macros build-all --output DIR   every school's site in DIR/<school-id>/, the group's in DIR/
     python -m macros group-report             every school's review status
     python -m macros register RECORDS [--staff STAFF.csv]
@@ -152,6 +154,14 @@ def cmd_rules(args) -> int:
     return 0
 
 
+def cmd_new_school(args) -> int:
+    from .new_school import new_school
+    outcome = new_school(Path(args.data), args.id, args.name, args.short_name, args.nation, args.only, args.no_group)
+    for message in outcome.messages:
+        print(message, file=sys.stdout if outcome.code == 0 else sys.stderr)
+    return outcome.code
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Check and review the policy data.")
     parser.add_argument("--data", default=str(PROJECT / "policy_data"), help="the policy data folder")
@@ -178,6 +188,16 @@ def main(argv=None) -> int:
                                                               "(needs chromium)")
     commands.add_parser("group-report", help="every school's review status: approval, next review, replacements")
     commands.add_parser("rules", help="list the rules the check applies")
+    school = commands.add_parser("new-school", help="make a school's own profile from the model policy: its names, "
+                                                    "the model's options, FILL IN for what only the school knows, "
+                                                    "version 1.0 as a draft")
+    school.add_argument("id", help="the school's id: lower-case letters, digits and hyphens (its file's name)")
+    school.add_argument("--name", required=True, help='the school\'s full name, e.g. "Brookfield Primary School"')
+    school.add_argument("--short-name", help="a short name for the phone's header (default: the full name)")
+    school.add_argument("--nation", default="england", help="england (default) or wales")
+    school.add_argument("--only", action="store_true", help="make it the only school: remove the other schools' "
+                                                            "profiles, histories and approvals (the examples)")
+    school.add_argument("--no-group", action="store_true", help="the school belongs to no trust or federation")
     records = commands.add_parser("register", help="turn collected acknowledgement records into a register for the "
                                                    "head teacher")
     records.add_argument("records", help="a folder of records (.txt or .eml, one a file) or a CSV with the columns "
@@ -187,7 +207,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     handlers = {"check": cmd_check, "report": cmd_report, "snapshot": cmd_snapshot, "pdf": cmd_pdf,
                 "confirm": cmd_confirm, "rules": cmd_rules, "register": cmd_register,
-                "build-all": cmd_build_all, "group-report": cmd_group_report}
+                "build-all": cmd_build_all, "group-report": cmd_group_report, "new-school": cmd_new_school}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

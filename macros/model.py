@@ -257,6 +257,11 @@ class Policy:
         return str(self.approval.version or "draft")
 
     @property
+    def is_draft(self) -> bool:
+        """A version governors have not approved yet (a new school's 1.0): no approval date, no review due."""
+        return self.approval.status == "draft"
+
+    @property
     def approved_on(self) -> dt.date | None:
         return dt.date.fromisoformat(self.approval.approved_on) if self.approval.approved_on else None
 

@@ -41,8 +41,13 @@ def _cited_by(policy: Policy, law_id: str) -> list[str]:
 
 def build_report(policy: Policy, today: dt.date | None = None) -> ReviewReport:
     today = today or dt.date.today()
-    dates = [ReviewItem("Approved", f"Version {policy.version}, approved by {policy.approval.approved_by or '?'} "
-                                    f"on {long_date(policy.approved_on)}.")]
+    if policy.is_draft:
+        dates = [ReviewItem("Draft", f"Version {policy.version} is a draft: when governors approve it, set "
+                                     f"approval.status: approved with approved_by and approved_on in "
+                                     f"policy_data/{policy.profile_file}, then run `python -m macros snapshot`.")]
+    else:
+        dates = [ReviewItem("Approved", f"Version {policy.version}, approved by {policy.approval.approved_by or '?'} "
+                                        f"on {long_date(policy.approved_on)}.")]
     next_review = policy.next_review
     if next_review and today > next_review:
         dates.append(ReviewItem("Review overdue", f"The review was due on {long_date(next_review)} "

@@ -45,4 +45,5 @@ def version_stamp(policy) -> dict:
         "next_review": long_date(policy.next_review),
         "fingerprint": policy.fingerprint,
         "overdue": policy.is_overdue(),
+        "draft": policy.is_draft,
     }

@@ -27,6 +27,7 @@ FILE_RULES = (
     Rule("yaml-readable", "every data file is UTF-8 YAML, not empty, with no duplicate keys, ending in .yml", None),
     Rule("required-files", "the files every policy needs are present", None),
     Rule("schema", "every data file matches the JSON Schema for its kind (schemas/)", None),
+    Rule("fill-in", "no value still reads FILL IN (what `python -m macros new-school` leaves for the school)", None),
     Rule("snapshots-intact", "every approved snapshot in approved/ is whole, unchanged since approval and "
                              "recorded in history.yml", None),
 )
