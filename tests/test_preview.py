@@ -110,6 +110,8 @@ def wait_for(predicate, timeout: float, what: str):
 
 @pytest.mark.browser
 def test_serve_shows_the_problems_and_reloads_into_the_handbook_when_fixed(broken_project, page):
+    """The first build already has the mistake: the server starts anyway and shows it; the fix, saved,
+    turns the open page into the handbook; a new mistake turns it back into the list."""
     project, good, line = broken_project
     port = free_port()
     log = project / "serve.log"
@@ -147,6 +149,10 @@ def test_serve_shows_the_problems_and_reloads_into_the_handbook_when_fixed(broke
         assert not page.locator("ul.preview-problems").count()
         since_fix = log.read_text()[before_fix:]
         assert "Reloading browsers" in since_fix and "check failed" not in since_fix, since_fix
+
+        break_kind(project)  # and a new mistake while the handbook is open: the page turns into the list
+        page.get_by_role("heading", level=1, name=TITLE).wait_for(timeout=90000)
+        assert page.locator("ul.preview-problems > li").first.inner_text().startswith(f"{BROKEN_FILE}:{line}:")
         page.goto("about:blank")  # ends the page's live-reload request before the server stops
     finally:
         server.terminate()
