@@ -46,15 +46,14 @@ class Renumbered:
 @dataclass
 class Move:
     """Renumbered clauses that moved together (consecutive before and after), as a reader would say it.
-    `sections` holds (old number, new number, title) for each whole section that moved, when they are
-    whole sections, one after another."""
+    `sections` holds (old number, new number, title as the school reads it) for each whole section that
+    moved, when they are whole sections, one after another."""
 
     clauses: list[Renumbered]
     sections: list[tuple[int, int, str]] = field(default_factory=list)
 
-    def parts(self, title=lambda t: t) -> tuple[str, str]:
-        """(what happened to the sections, or "", what happened to the clauses); `title` fills a
-        section's title from the data."""
+    def parts(self) -> tuple[str, str]:
+        """(what happened to the sections, or "", what happened to the clauses)."""
         first, last = self.clauses[0], self.clauses[-1]
         if len(self.clauses) == 1:
             if not self.sections:
@@ -67,10 +66,10 @@ class Move:
             return "", moved[0].upper() + moved[1:]
         if len(self.sections) == 1:
             old, new, name = self.sections[0]
-            return f"Section {old}, {title(name)}, is now section {new}", moved
+            return f"Section {old}, {name}, is now section {new}", moved
         (old_first, new_first, name_first), (old_last, new_last, name_last) = self.sections[0], self.sections[-1]
         join = " and " if len(self.sections) == 2 else " to "
-        return (f"Sections {old_first}{join}{old_last} ({title(name_first)}{join}{title(name_last)}) are now "
+        return (f"Sections {old_first}{join}{old_last} ({name_first}{join}{name_last}) are now "
                 f"sections {new_first}{join}{new_last}", f"{moved}, each in the same place in its section")
 
     def words(self) -> str:
@@ -216,7 +215,8 @@ def _moves(renumbered: list[Renumbered], old_sizes: dict[int, int], new_sizes: d
         (old_s, old_i), (new_s, _) = _number_key(run[0].old), _number_key(run[0].new)
         whole = old_i == 1 and len(run) == old_sizes.get(old_s) == new_sizes.get(new_s) and old_s != new_s
         clause = policy.clauses.get(run[0].clause_id) if policy else None
-        title = next((s.title for s in policy.sections if s.id == clause.section_id), None) if clause else None
+        title = next((fill(s.title, known_values(policy)) for s in policy.sections if s.id == clause.section_id),
+                     None) if clause else None
         if not (whole and title):
             moves.append(Move(run))
             continue
@@ -277,7 +277,8 @@ def approved_numbers(snapshot: dict, policy: "Policy | None") -> Numbering:
     for number, (section, ids) in zip(section_numbers([None] * len(kept)), kept):
         if section not in unknown:
             numbers.update({clause_id: clause_number(number, index) for index, clause_id in enumerate(ids)})
-    return Numbering(version, numbers, worked_out=True, unknown=tuple(s.title for s in unknown))
+    return Numbering(version, numbers, worked_out=True,
+                     unknown=tuple(fill(s.title, known_values(policy)) for s in unknown))
 
 
 def review_changes(policy: Policy, data_dir: Path) -> tuple[Changes | None, Changes | None]:

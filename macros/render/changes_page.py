@@ -79,7 +79,7 @@ def _moved_clause(ctx: RenderContext, item: Renumbered) -> str:
 def _move(ctx: RenderContext, move: Move) -> str:
     if not move.sections and len(move.clauses) == 1:
         return f"- {_moved_clause(ctx, move.clauses[0])}"
-    head, moved = move.parts(lambda title: fill(title, ctx.values))
+    head, moved = move.parts()  # section titles come filled; escaped here like every data text
     if head:
         return f"- **{markup.text(head)}:** {markup.text(moved)}."
     return f"- **{markup.text(moved)}.**"
