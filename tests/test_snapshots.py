@@ -15,6 +15,7 @@ import yaml
 from macros.fingerprint import content_fingerprint
 from macros.problems import PolicyDataError, Problem
 from macros.snapshots import read_snapshots, verify_snapshots
+from macros.yaml_source import read_data_file
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = PROJECT / "policy_data"
@@ -138,7 +139,9 @@ def test_a_snapshot_that_is_not_yaml(record):
     lines[9:9] = ["<<<<<<< HEAD", "    kind: must", "=======", "    kind: should", ">>>>>>> review-2027"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     [found] = verify_snapshots(record)
-    assert (found.file, found.line, found.record) == (SNAPSHOT, 11, RECORD)
+    [read] = read_data_file(path, SNAPSHOT)[1]  # the reader's own line for the mistake: the marks, or just after
+    assert (found.file, found.line, found.record) == (SNAPSHOT, read.line, RECORD) and read.line in (10, 11)
+    assert found.message == f"this approved snapshot cannot be read ({read.message}); " + RESTORE
     assert found.message.startswith("this approved snapshot cannot be read (YAML syntax: ")
     assert found.message.endswith("); " + RESTORE)
 
