@@ -400,6 +400,11 @@ def store_snapshot(policy: "Policy", data_dir: Path) -> Stored:
     shown = f"{prefix}/{SNAPSHOT_DIR}/{version}.yml"
     history = data_dir / HISTORY_FILE
     history_shown = f"{prefix}/{HISTORY_FILE}"
+    if policy.is_draft:  # nothing approved yet: a snapshot records what governors approved
+        return Stored(1, f"Version {version} is a draft (approval.status in {profile_shown}), so there is no "
+                         "approval to store yet; when governors approve it, set approval.status: approved with "
+                         "approved_by and approved_on there, then run `python -m macros snapshot` again. "
+                         "Nothing was written.")
     wrong = schema_problems(data)
     if wrong:
         return Stored(1, f"cannot store version {version}: its snapshot would not match "

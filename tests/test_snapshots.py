@@ -383,3 +383,26 @@ def test_a_snapshot_stored_before_numbers_were_recorded_is_still_the_same_approv
     assert (again.returncode, again.stdout) == (0, "version 2.0 is already approved and stored in "
                                                    "data/schools/test-school/approved/2.0.yml, identical to the data; nothing to do\n")
     assert (snapshot.read_bytes(), history.read_bytes()) == before
+
+
+def test_a_draft_is_not_stored_until_governors_approve_it(minimal):
+    """A new version is a draft until approved: nothing to store; once approved it is stored once."""
+    data = minimal / "data"
+    school = data / "schools" / "test-school.yml"
+    text = school.read_text(encoding="utf-8")
+    approved = '  version: "2.0"\n  approved_by: Governors\n  approved_on: 2026-01-10\n'
+    assert approved in text
+    school.write_text(text.replace(approved, '  version: "2.0"\n  status: draft\n'), encoding="utf-8")
+    assert run(minimal, "check").returncode == 0
+    refused = run(minimal, "snapshot")
+    assert (refused.returncode, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "Version 2.0 is a draft (approval.status in data/schools/test-school.yml), so there is no approval to "
+        "store yet; when governors approve it, set approval.status: approved with approved_by and approved_on "
+        "there, then run `python -m macros snapshot` again. Nothing was written.\n")
+    assert not (data / OWN / "approved").exists()
+    assert "snapshots" not in yaml.safe_load((data / OWN / "history.yml").read_text(encoding="utf-8"))
+
+    school.write_text(text, encoding="utf-8")  # governors approved it
+    assert run(minimal, "snapshot").returncode == 0
+    assert list(read_snapshots(data / OWN)) == ["2.0"]
