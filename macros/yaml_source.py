@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yaml_syntax import syntax_message
 
 Path_ = tuple  # a path into the data: keys and list indexes
 
@@ -68,30 +69,6 @@ def _convert(node: yaml.Node, path: Path_, lines: dict, problems: list, shown: s
     return result
 
 
-def _syntax_message(error: yaml.YAMLError, text: str) -> tuple[int, str]:
-    mark = getattr(error, "problem_mark", None)
-    line = mark.line + 1 if mark else 1
-    problem = getattr(error, "problem", None) or str(error)
-    context = getattr(error, "context", None)
-    source_lines = text.splitlines()
-    if mark is not None and mark.line < len(source_lines) and "\t" in source_lines[mark.line]:
-        return line, "YAML syntax: this line contains a tab character; indent with spaces only"
-    message = f"YAML syntax: {problem}"
-    if context:
-        message += f" ({context}"
-        context_mark = getattr(error, "context_mark", None)
-        if context_mark is not None and context_mark.line + 1 != line:
-            message += f" on line {context_mark.line + 1}"
-        message += ")"
-    if "mapping values are not allowed" in problem:
-        message += "; check the indentation, or put text containing ': ' in quotes"
-    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        message += "; check the indentation of this line and the one before"
-    elif "found unexpected end of stream" in problem or "while scanning a quoted scalar" in str(context):
-        message += "; a quotation mark is not closed"
-    return line, message
-
-
 def read_data_file(file: Path, shown: str) -> tuple[DataFile | None, list[Problem]]:
     """Parse one file. Returns the data (None if unreadable) and the problems found."""
     raw = file.read_bytes()
@@ -108,10 +85,10 @@ def read_data_file(file: Path, shown: str) -> tuple[DataFile | None, list[Proble
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
-        try:  # parse again in pure Python, whose messages the hints below are written for
+        try:  # parse again in pure Python, whose errors yaml_syntax explains
             yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as error:
-            line, message = _syntax_message(error, text)
+            line, message = syntax_message(error, text)
             return None, [Problem(shown, line, "(file)", message)]
         raise
     problems: list[Problem] = []
@@ -119,6 +96,6 @@ def read_data_file(file: Path, shown: str) -> tuple[DataFile | None, list[Proble
     try:
         data = _convert(node, (), lines, problems, shown)
     except yaml.YAMLError as error:
-        line, message = _syntax_message(error, text)
+        line, message = syntax_message(error, text)
         return None, [Problem(shown, line, "(file)", message)]
     return DataFile(shown, data, lines), problems
