@@ -7,7 +7,7 @@ from typing import Iterator
 from ..model import Policy
 from ..problems import Problem
 from ..records import Record
-from .common import at, suggest
+from .common import at, clause_suggester, suggest
 
 
 def _suggest_platform(name: str, platforms: dict[str, Record]) -> str:
@@ -27,6 +27,7 @@ def _missing(record: Record, targets: list[str], known: dict, field: tuple, what
 
 def refs_resolve(policy: Policy) -> Iterator[Problem]:
     clauses = policy.clauses
+    about_clause = clause_suggester(policy)
     if policy.keeps_sources and not policy.sources and any(c.sources for c in policy.all_clauses()):
         yield at(policy.meta, "sources.yml is missing, but clauses name the published policies they came from; "
                               "restore it, or add `sources: dropped` to policy.yml to leave sources out",
@@ -38,7 +39,8 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
                 yield at(clause, "a clause cannot refer to itself; remove it from refs.clauses",
                          "refs", "clauses", position)
         others = [t for t in refs.clauses if t != clause.id]
-        yield from _missing(clause, others, clauses, ("refs", "clauses"), "refs.clauses: no clause {}")
+        yield from _missing(clause, others, clauses, ("refs", "clauses"), "refs.clauses: no clause {}",
+                            suggester=about_clause)
         yield from _missing(clause, refs.legislation, policy.legislation, ("refs", "legislation"),
                             "refs.legislation: no legislation record {}")
         yield from _missing(clause, refs.policies, policy.related_policies, ("refs", "policies"),
@@ -50,11 +52,12 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
             yield from _missing(clause, [s.policy for s in clause.sources], policy.sources, ("sources",),
                                 "sources: no source policy {} in sources.yml")
     for record in policy.dos + policy.donts:
-        yield from _missing(record, record.clauses, clauses, ("clauses",), "no clause {}")
+        yield from _missing(record, record.clauses, clauses, ("clauses",), "no clause {}", suggester=about_clause)
     for platform_id, platform in policy.platforms.items():
         for side in ("school", "users"):
             yield from _missing(platform, getattr(platform.protocol, side), clauses, ("protocol", side),
-                                f"protocol.{side}: no clause {{}}", label=platform_id)
+                                f"protocol.{side}: no clause {{}}", label=platform_id,
+                                suggester=about_clause)
         accounts = policy.profile.accounts
         if platform.school_account and platform.school_account not in accounts:
             yield at(platform, f"school_account: no account '{platform.school_account}' under `accounts` in "
@@ -71,20 +74,21 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
                            f"{suggest(role.person, policy.people())}", "person")
     for quiz in policy.quizzes.values():
         for question in quiz.questions:
-            yield from _missing(question, question.clauses, clauses, ("clauses",), "no clause {}")
+            yield from _missing(question, question.clauses, clauses, ("clauses",), "no clause {}",
+                                suggester=about_clause)
     for checklist in policy.checklists.values():
         for item in checklist.items:
-            yield from _missing(item, item.clauses, clauses, ("clauses",), "no clause {}")
+            yield from _missing(item, item.clauses, clauses, ("clauses",), "no clause {}", suggester=about_clause)
     questions = {q.id: q for q in policy.records_of_kind.get("question", [])}
     for guide in policy.guides.values():
         for first in guide.first:
-            yield from _missing(first, first.clauses, clauses, ("clauses",), "no clause {}")
+            yield from _missing(first, first.clauses, clauses, ("clauses",), "no clause {}", suggester=about_clause)
         for group in guide.groups:
             yield from _missing(group, group.questions, questions, ("questions",), "no question {} in questions.yml")
             for topic in group.topics:
-                yield from _missing(topic, topic.clauses, clauses, ("clauses",), "no clause {}")
+                yield from _missing(topic, topic.clauses, clauses, ("clauses",), "no clause {}", suggester=about_clause)
     for question in questions.values():
-        yield from _missing(question, question.clauses, clauses, ("clauses",), "no clause {}")
+        yield from _missing(question, question.clauses, clauses, ("clauses",), "no clause {}", suggester=about_clause)
 
 
 def repealed_names_replacement(policy: Policy) -> Iterator[Problem]:
