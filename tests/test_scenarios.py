@@ -35,7 +35,8 @@ def _sentence(step) -> tuple[str, object]:
         return key, value
     if isinstance(step, str) and ":" in step:
         key, value = step.split(":", 1)
-        return key.strip(), yaml.safe_load(value)
+        value = value.strip()
+        return key.strip(), yaml.safe_load(value) if value[:1] in "[{" else value
     return step, None
 
 
@@ -72,7 +73,33 @@ def set_a_value(data: Path, args: dict) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-GIVEN = {"start a school": start_a_school, "fill in every FILL IN": fill_in_every_fill_in, "set": set_a_value}
+def add_to_a_file(data: Path, args: dict) -> None:
+    """Add lines after the line that reads `after`, or at the end of the file."""
+    path = data / args["file"]
+    text = path.read_text(encoding="utf-8")
+    added = args["text"].rstrip("\n") + "\n"
+    if "after" in args:
+        marker = args["after"].rstrip("\n") + "\n"
+        assert text.count(marker) == 1, f"'{args['after']}' is not one line of {args['file']}"
+        text = text.replace(marker, marker + added)
+    else:
+        text = text.rstrip("\n") + "\n" + added
+    path.write_text(text, encoding="utf-8")
+
+
+def delete_a_clause(data: Path, clause_id: str) -> None:
+    """Delete a clause's whole record from its section file, as an editor would, leaving what cites it."""
+    path = data / "sections" / f"{clause_id.split('.')[0]}.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {clause_id}")
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip()
+                and len(lines[i]) - len(lines[i].lstrip()) <= indent), len(lines))
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+GIVEN = {"delete the clause": delete_a_clause, "start a school": start_a_school, "fill in every FILL IN": fill_in_every_fill_in, "set": set_a_value,
+         "add to a file": add_to_a_file}
 
 
 # --- then -------------------------------------------------------------------------------------------
@@ -129,6 +156,17 @@ def the_check_passes(outcome: Outcome, _) -> None:
     assert outcome.check.returncode == 0, outcome.check.stderr
 
 
+def the_check_fails_and_every_problem_says(outcome: Outcome, words: str) -> None:
+    problems = [line for line in outcome.check.stderr.splitlines() if ": " in line and line.endswith("]")]
+    assert outcome.check.returncode == 1 and problems, outcome.check.stderr
+    assert all(words in line for line in problems), problems
+    assert "Traceback" not in outcome.check.stderr and "could not finish" not in outcome.check.stderr
+
+
+def the_check_never_says(outcome: Outcome, words: str) -> None:
+    assert words not in outcome.check.stderr, outcome.check.stderr
+
+
 def the_site_is_called(outcome: Outcome, name: str) -> None:
     for page in ("index.html", "parents/index.html"):
         head = (outcome.site / page).read_text(encoding="utf-8")
@@ -160,17 +198,25 @@ def some_page_says(outcome: Outcome, phrases: list[str]) -> None:
         assert any(_mentions(text, phrase) for text in outcome.pages.values()), phrase
 
 
+def a_page_says(outcome: Outcome, args: dict) -> None:
+    text = outcome.pages[args["page"].strip("/") + "/index.html" if args["page"].strip("/") else "index.html"]
+    missing = [phrase for phrase in args["says"] if not _mentions(text, phrase)]
+    assert not missing, missing
+
+
 def every_page_says(outcome: Outcome, phrase: str) -> None:
     pages = {page: text for page, text in outcome.pages.items() if page.endswith("index.html")}
     missing = [page for page, text in pages.items() if phrase not in text]
     assert pages and not missing, missing
 
 
-THEN = {"the check passes": the_check_passes, "the site is called": the_site_is_called,
+THEN = {"the check passes": the_check_passes,
+        "the check fails, and every problem says": the_check_fails_and_every_problem_says,
+        "the check never says": the_check_never_says, "the site is called": the_site_is_called,
         "no page names the example schools, their people, handles or domains, their group, or the source "
         "schools": no_page_names_the_examples,
         "no page says": no_page_says, "no page but What changed says": no_page_but_what_changed_says,
-        "some page says": some_page_says, "every page says": every_page_says}
+        "some page says": some_page_says, "a page says": a_page_says, "every page says": every_page_says}
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])

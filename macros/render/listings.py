@@ -71,9 +71,11 @@ def platforms(ctx: RenderContext) -> str:
         if account:
             label = account.handle or account.name or account.url
             out.append(f"**The school's account:** {markup.external_link(label, account.url)}\n")
+        elif record.school_account:  # the group's protocol for an account this school does not have
+            out.append(f"The school has no {markup.text(record.name)} account.\n")
         for side, title in (("school", "How the school uses its account"), ("users", "Rules for everyone who follows or uses it")):
             clause_ids = getattr(record.protocol, side)
-            if not clause_ids:
+            if not clause_ids or (record.school_account and not account):
                 continue
             out.append(f"### {title} {{ #platform-{platform_id}-{side} }}\n")
             for clause_id in clause_ids:

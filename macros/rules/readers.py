@@ -24,8 +24,8 @@ def quizzes_answerable(policy: Policy) -> Iterator[Problem]:
             if correct == len(question.options):
                 yield at(question, "every option is correct; add at least one wrong answer")
             for position, target in enumerate(question.clauses):
-                clause = policy.clauses[target]
-                if quiz.audience not in clause.audiences:
+                clause = policy.clauses.get(target)  # None: refs-resolve says it does not exist
+                if clause is not None and quiz.audience not in clause.audiences:
                     yield at(question, f"clause '{target}' is not addressed to {quiz.audience} (its audiences: "
                                        f"{', '.join(clause.audiences)}); cite a clause for this quiz's audience",
                              "clauses", position)
@@ -37,7 +37,9 @@ def guides_show_audience(policy: Policy) -> Iterator[Problem]:
         for group in guide.groups:
             for topic in group.topics:
                 for position, target in enumerate(topic.clauses):
-                    clause = policy.clauses[target]
+                    clause = policy.clauses.get(target)
+                    if clause is None:
+                        continue  # refs-resolve says it does not exist
                     if target in shown:
                         yield at(topic, f"clause '{target}' is already shown earlier in this guide",
                                  "clauses", position)
@@ -63,7 +65,9 @@ def guides_answer_first(policy: Policy) -> Iterator[Problem]:
     for guide_id, guide in policy.guides.items():
         for first in guide.first:
             for position, target in enumerate(first.clauses):
-                clause = policy.clauses[target]
+                clause = policy.clauses.get(target)
+                if clause is None:
+                    continue  # refs-resolve says it does not exist
                 if guide.audience not in clause.audiences:
                     yield at(first, f"clause '{target}' is not addressed to {guide.audience}; choose one of "
                                     f"their clauses", "clauses", position)

@@ -59,10 +59,15 @@ def refs_resolve(policy: Policy) -> Iterator[Problem]:
                                 f"protocol.{side}: no clause {{}}", label=platform_id,
                                 suggester=about_clause)
         accounts = policy.profile.accounts
-        if platform.school_account and platform.school_account not in accounts:
+        # In a group, one school may have an account where another has none: its protocol then applies only
+        # where the account exists. A near-miss of an account the school has is a typo.
+        hint = ""
+        if platform.school_account:
+            hint = _suggest_platform(platform.school_account, {k: v for k, v in policy.platforms.items() if k in accounts}) \
+                or suggest(platform.school_account, accounts)
+        if platform.school_account and platform.school_account not in accounts and hint:
             yield at(platform, f"school_account: no account '{platform.school_account}' under `accounts` in "
-                               f"{policy.profile_file}{suggest(platform.school_account, accounts)}", "school_account",
-                     label=platform_id)
+                               f"{policy.profile_file}{hint}", "school_account", label=platform_id)
     for law_id, law in policy.legislation.items():
         if law_id in law.superseded_by:
             yield at(law, "a record cannot be superseded by itself", "superseded_by")

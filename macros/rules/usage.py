@@ -17,7 +17,7 @@ def option_questions_have_when(policy: Policy) -> Iterator[Problem]:
         if record.option_neutral:
             continue
         for position, target in enumerate(record.clauses):
-            option = policy.clauses[target].option
+            option = policy.clauses[target].option if target in policy.clauses else None
             if option and option not in record.when:
                 yield at(record, f"clause '{target}' depends on the option {option}: add `when: {{{option}: ...}}` "
                                  "with a twin for each other choice, or `option_neutral: true` if the text is right "
