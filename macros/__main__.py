@@ -8,6 +8,7 @@
     python -m macros rules      what each rule named in a message checks
     python -m macros new-school ID --name NAME [--only] [--no-group]
                                 a school's own profile from the model policy (--only: remove the example schools)
+    python -m macros translate LANG FILE...   start or extend a translation (e.g. translate cy quizzes/pupils.yml)
     python -m macros build-all --output DIR   every school's site in DIR/<school-id>/, the group's in DIR/
     python -m macros group-report             every school's review status
     python -m macros register RECORDS [--staff STAFF.csv]
@@ -162,6 +163,14 @@ def cmd_new_school(args) -> int:
     return outcome.code
 
 
+def cmd_translate(args) -> int:
+    from .translation_skeleton import write_skeleton
+    for english in args.files:
+        for message in write_skeleton(Path(args.data), args.language, english.removeprefix("policy_data/"), args.by):
+            print(message)
+    return 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description="Check and review the policy data.")
     parser.add_argument("--data", default=str(PROJECT / "policy_data"), help="the policy data folder")
@@ -198,6 +207,11 @@ def main(argv=None) -> int:
     school.add_argument("--only", action="store_true", help="make it the only school: remove the other schools' "
                                                             "profiles, histories and approvals (the examples)")
     school.add_argument("--no-group", action="store_true", help="the school belongs to no trust or federation")
+    translate = commands.add_parser("translate", help="start or extend the translation of data files: each record "
+                                                      "not yet translated, with the English beside it")
+    translate.add_argument("language", help="the language's code, e.g. cy")
+    translate.add_argument("files", nargs="+", help="English data files inside policy_data/, e.g. quizzes/pupils.yml")
+    translate.add_argument("--by", default="FILL IN: who translated it", help="who is translating")
     records = commands.add_parser("register", help="turn collected acknowledgement records into a register for the "
                                                    "head teacher")
     records.add_argument("records", help="a folder of records (.txt or .eml, one a file) or a CSV with the columns "
@@ -207,7 +221,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     handlers = {"check": cmd_check, "report": cmd_report, "snapshot": cmd_snapshot, "pdf": cmd_pdf,
                 "confirm": cmd_confirm, "rules": cmd_rules, "register": cmd_register,
-                "build-all": cmd_build_all, "group-report": cmd_group_report, "new-school": cmd_new_school}
+                "build-all": cmd_build_all, "group-report": cmd_group_report, "new-school": cmd_new_school,
+                "translate": cmd_translate}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

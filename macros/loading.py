@@ -7,6 +7,7 @@ from pathlib import Path
 from .problems import Problem
 from .registry import SNAPSHOT_FOLDER, matches, required_files
 from .schema_check import check_schema
+from .translations import TRANSLATIONS_FOLDER
 from .yaml_source import DataFile, read_data_file
 
 
@@ -52,6 +53,8 @@ def load_files(data_dir: Path) -> tuple[dict[str, DataFile], list[Problem]]:
         relative = path.relative_to(data_dir).as_posix()
         if relative.split("/")[-2:-1] == [SNAPSHOT_FOLDER]:
             continue  # approved snapshots are verified as a whole by the snapshot rule
+        if relative.startswith(TRANSLATIONS_FOLDER + "/"):
+            continue  # translations are read with the English they translate (translations.py)
         shown = f"{prefix}/{relative}"
         if path.suffix == ".yaml":
             problems.append(Problem(shown, 1, "(file)", "data files end in .yml; rename this file", "yaml-readable"))

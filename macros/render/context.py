@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .. import editions, markup
+from ..interface import Interface
 from ..changes import review_changes
 from ..model import Clause, Policy
 from ..placeholders import fill, known_values
@@ -19,6 +20,16 @@ class RenderContext:
     policy: Policy
     data_dir: Path | None = None  # for the snapshots of approved versions
     edition: str = editions.PUBLIC  # public or reviewer (macros/editions.py)
+    interface: Interface = field(default_factory=Interface)  # the interface's words in the page's language
+
+    @property
+    def language(self) -> str:
+        return self.interface.language
+
+    def say(self, english: str, **values) -> str:
+        """Interface words (not policy) in the page's language: `ctx.say("Check my answers")`. The result
+        is plain text: escape it like any other text where it reaches Markdown or HTML."""
+        return self.interface.say(english, **values)
 
     @property
     def reviewer(self) -> bool:
