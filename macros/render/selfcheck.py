@@ -12,6 +12,7 @@ from ..records import Record
 from ..site_map import anchor, guide_item_anchor, guide_page, question_anchor
 from . import acknowledgement
 from .context import RenderContext
+from .words import said
 
 LETTERS = "ABCDEF"
 
@@ -40,21 +41,21 @@ def _read_more(ctx: RenderContext, audience: str, question: Record) -> str:
         shown = [c for c in question.clauses if c in _guide_clauses(ctx, audience)]
         if shown:
             target = f"{guide_page(audience)}#{guide_item_anchor(audience, shown[0])}"
-            return f"Read more in {markup.link('your guide', target)}"
-    return "Policy: " + markup.join([ctx.clause_link(c) for c in question.clauses])
+            return said(ctx, "Read more in {guide}", guide=markup.link(ctx.say("your guide"), target))
+    return said(ctx, "Policy: {clauses}", clauses=markup.join([ctx.clause_link(c) for c in question.clauses]))
 
 
 def _question(ctx: RenderContext, audience: str, number: int, total: int, question: Record) -> str:
     qid = question_anchor(question.id)
     multiple = bool(question.multiple)
     kind = "checkbox" if multiple else "radio"
-    hint = " Choose all that apply." if multiple else ""
+    hint = " " + said(ctx, "Choose all that apply.") if multiple else ""
     options = question.options
     correct = [LETTERS[i] for i, o in enumerate(options) if o.correct]
     out = [
         f'<div class="quiz-question" id="{qid}" data-question="{question.id}" markdown>',
         "",
-        f'<fieldset><legend><span class="quiz-number">Question {number} of {total}</span> '
+        f'<fieldset><legend><span class="quiz-number">{said(ctx, "Question {number} of {total}", number=number, total=total)}</span> '
         f'{ctx.words(question.prompt)}{hint}</legend>',
     ]
     for index, option in enumerate(options):
@@ -68,18 +69,20 @@ def _question(ctx: RenderContext, audience: str, number: int, total: int, questi
         why = ""
     out += [
         "</fieldset>",
-        '<p class="quiz-controls" hidden><button type="button" class="md-button quiz-check">Check answer</button></p>',
+        f'<p class="quiz-controls" hidden><button type="button" class="md-button quiz-check">{said(ctx, "Check answer")}'
+        "</button></p>",
         '<div class="quiz-feedback" role="status" aria-live="polite"></div>',
         "",
         '<details class="quiz-answer" markdown>',
-        f"<summary>Answer and explanation for question {number}</summary>",
+        f'<summary>{said(ctx, "Answer and explanation for question {number}", number=number)}</summary>',
         "",
-        f'<p class="quiz-explanation" markdown><strong>Right answer{"s" if len(correct) > 1 else ""}: '
-        f'{", ".join(correct)}.</strong> {_explanation(ctx, audience, question)}</p>',
+        f'<p class="quiz-explanation" markdown><strong>'
+        f'{said(ctx, "Right answers: {letters}." if len(correct) > 1 else "Right answer: {letters}.", letters=", ".join(correct))}'
+        f'</strong> {_explanation(ctx, audience, question)}</p>',
         "",
     ]
     for index, option in enumerate(options):
-        verdict = "Right" if option.correct else "Not right"
+        verdict = said(ctx, "Right") if option.correct else said(ctx, "Not right")
         out.append(f'- <span class="quiz-option-feedback" data-option="{index}">'
                    f"{LETTERS[index]}: {verdict}. {ctx.words(option.feedback)}</span>")
     out.append("")
@@ -99,8 +102,12 @@ def _sets(ctx: RenderContext, quiz_id: str) -> list[tuple[str, str, str, list[Re
     return [(s.id, s.title, s.description or "", [q for q in questions if q.set == s.id]) for s in record.sets]
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+COUNTS = {"question": ("{count} question", "{count} questions"), "short set": ("{count} short set", "{count} short sets")}
+
+
+def _count(ctx: RenderContext, number: int, noun: str) -> str:
+    one, many = COUNTS[noun]
+    return said(ctx, one if number == 1 else many, count=number)
 
 
 KEEPS = {  # what the page says about remembered answers, in each audience's words
@@ -124,41 +131,45 @@ def quiz(ctx: RenderContext, quiz_id: str) -> str:
     ]
     if record.description:
         out += [f'<p class="quiz-intro">{ctx.words(record.description)}</p>', ""]
-    in_sets = f" in {_count(len(sets), 'short set')}" if len(sets) > 1 else ""
-    out += [f'<p class="quiz-overview">{_count(total, "question")}{in_sets}, each set with its own result. '
-            f'{KEEPS[audience]}</p>', "",
+    overview = (said(ctx, "{questions} in {sets}, each set with its own result.", questions=_count(ctx, total, "question"),
+                     sets=_count(ctx, len(sets), "short set")) if len(sets) > 1 else
+                said(ctx, "{questions}, each set with its own result.", questions=_count(ctx, total, "question")))
+    out += [f'<p class="quiz-overview">{overview} {said(ctx, KEEPS[audience])}</p>', "",
             '<p class="quiz-status" hidden><span class="quiz-score" role="status" aria-live="polite"></span></p>', ""]
     for number, (set_id, title, description, questions) in enumerate(sets, start=1):
-        heading = f"Set {number} of {len(sets)}: {title}" if len(sets) > 1 else title
+        heading = ctx.say("Set {number} of {count}: {title}", number=number, count=len(sets), title=title) \
+            if len(sets) > 1 else title
         out += [f'<section class="quiz-set" data-set="{set_id}" data-title="{markup.attribute(title)}" '
                 f'aria-labelledby="set-{quiz_id}-{set_id}" markdown>',
                 "", f"## {markup.text(heading)} {{ #set-{quiz_id}-{set_id} }}", "",
                 f'<p class="quiz-set-intro">{ctx.words(description) + " " if description else ""}'
-                f'{_count(len(questions), "question")}.</p>', ""]
+                f'{_count(ctx, len(questions), "question")}.</p>', ""]
         out += [_question(ctx, audience, n, len(questions), q) for n, q in enumerate(questions, start=1)]
         out += ['<div class="quiz-set-result" role="status" aria-live="polite"></div>', "", "</section>", ""]
     out += [
         '<section class="quiz-summary" aria-labelledby="quiz-summary-title" hidden>',
         # role="heading" rather than <h2>: the section is empty until the quiz is done, so it stays out
         # of the page's table of contents
-        f'<p class="quiz-summary-title" id="quiz-summary-title" role="heading" aria-level="2">Your result</p>',
+        f'<p class="quiz-summary-title" id="quiz-summary-title" role="heading" aria-level="2">{said(ctx, "Your result")}</p>',
         '<p class="quiz-summary-score"></p>',
         '<div class="quiz-summary-revise"></div>',
         "</section>",
     ]
     if audience == "staff":
-        out.append(acknowledgement.form(ctx, f"quiz-{quiz_id}", "I have read the policy and completed the self-check."))
-    out += [_restart("quiz-restart", "Start again", "Clear every answer on this page and start again?",
+        out.append(acknowledgement.form(ctx, f"quiz-{quiz_id}",
+                                        ctx.say("I have read the policy and completed the self-check.")))
+    out += [_restart(ctx, "quiz-restart", "Start again", "Clear every answer on this page and start again?",
                      "Yes, clear my answers", "No, keep them"), "", "</div>"]
     return "\n".join(out)
 
 
-def _restart(kind: str, label: str, question: str, yes: str, no: str) -> str:
+def _restart(ctx: RenderContext, kind: str, label: str, question: str, yes: str, no: str) -> str:
     """A reset that asks first: the button opens a small confirm step; "No" is where focus lands."""
+    label, question, yes, no = (said(ctx, words) for words in (label, question, yes, no))
     return "\n".join([
         f'<div class="restart {kind}" hidden>',
         f'<p><button type="button" class="md-button restart-ask">{label}</button></p>',
-        '<div class="restart-confirm" role="group" aria-label="Confirm" hidden>',
+        f'<div class="restart-confirm" role="group" aria-label="{said(ctx, "Confirm")}" hidden>',
         f'<p class="restart-question">{question}</p>',
         f'<p><button type="button" class="md-button restart-yes">{yes}</button> '
         f'<button type="button" class="md-button md-button--primary restart-no">{no}</button></p>',
@@ -189,15 +200,15 @@ def checklist(ctx: RenderContext, checklist_id: str, level: int = 2) -> str:
         # the fieldset and the item say `markdown`: nested HTML is raw unless it does, and the links must be links
         out += [f'<div class="checklist-item" markdown="span"><input type="checkbox" id="{item_id}" '
                 f'data-item="{item.id}"> <label for="{item_id}">{ctx.words(item.text)}</label> '
-                f'<span class="checklist-ref">(clause {refs})</span></div>', ""]
+                f'<span class="checklist-ref">{said(ctx, "(clause {clauses})", clauses=refs)}</span></div>', ""]
     out += ["</fieldset>", "",
             '<p class="checklist-status" hidden><span class="checklist-count" role="status" aria-live="polite">'
             "</span></p>", ""]
     if record.audience == "staff":
-        out += [acknowledgement.paper_lines(), ""]
-        out += [acknowledgement.form(ctx, f"checklist-{checklist_id}", "I have completed this checklist.",
+        out += [acknowledgement.paper_lines(ctx), ""]
+        out += [acknowledgement.form(ctx, f"checklist-{checklist_id}", ctx.say("I have completed this checklist."),
                                      about=True), ""]
-    out += [_restart("checklist-restart", "Clear ticks", "Clear every tick in this checklist?", "Yes, clear them",
+    out += [_restart(ctx, "checklist-restart", "Clear ticks", "Clear every tick in this checklist?", "Yes, clear them",
                      "No, keep them"), "", "</div>", ""]
     return "\n".join(out)
 
