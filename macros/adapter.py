@@ -12,6 +12,8 @@ from . import preview
 from .audit_results import audit_summary
 from .editions import PUBLIC
 from .engine import SchoolChoiceError, load_checked_policy
+from .interface import SCRIPT_STRINGS, load_interface
+from .languages import ENGLISH, translated_policy
 from .problems import PolicyDataError, unexpected_failure
 from .render import approval, listings
 from .render.catalogue import page_parts
@@ -37,8 +39,17 @@ def register(env, data_dir: Path) -> None:
         return _stop(env.conf, str(error))
     except Exception as error:  # noqa: BLE001 - never a traceback for the person editing YAML
         return _stop(env.conf, unexpected_failure(error))
-    ctx = RenderContext(policy, data_dir, env.conf["extra"].get("edition", PUBLIC))
-    school_identity(env.conf, policy)
+    language = env.conf["extra"].get("language", ENGLISH)  # chosen by site_hooks.on_config
+    english = policy
+    try:
+        policy = translated_policy(english, data_dir, language)
+    except Exception as error:  # noqa: BLE001 - never a traceback for the person editing YAML
+        return _stop(env.conf, unexpected_failure(error))
+    interface = load_interface(data_dir, language)
+    ctx = RenderContext(policy, data_dir, env.conf["extra"].get("edition", PUBLIC), interface)
+    env.conf["extra"]["say"] = interface.say  # the templates' words (overrides/)
+    env.conf["extra"]["script_words"] = {words: interface.say(words) for words in SCRIPT_STRINGS}
+    school_identity(env.conf, policy, interface.say)
     stamp = approval.version_stamp(policy)
     env.conf["extra"]["policy_stamp"] = stamp
     if stamp["overdue"]:
@@ -71,13 +82,13 @@ def _logo_file(policy) -> Path | None:
     return next((c for c in (data_dir / logo, profile.parent / logo) if c.is_file()), None)
 
 
-def school_identity(conf, policy) -> None:
+def school_identity(conf, policy, say=lambda words, **values: words.format(**values)) -> None:
     """Whose handbook this is, from the school profile, never from mkdocs.yml: the site's name (page
     titles, header), the short name a phone's header shows, the school's colour and its logo."""
     school = policy.profile.school
     # The theme's templates print site_name as it is (their autoescape is off), and it now comes from the
     # school's data: escape it once here. Markup keeps a template's own `| e` from escaping it twice.
-    conf["site_name"] = escape(f"{school.name} social media handbook")
+    conf["site_name"] = escape(say("{school} social media handbook", school=school.name))
     conf["extra"]["school_name"] = escape(school.name)
     conf["extra"]["school_short_name"] = escape(school.short_name or school.name)
     conf["extra"]["school_colour"] = school.colour  # checked for contrast by the [colour-contrast] rule

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .engine import load_schools, prepared
+from .languages import editions_of, school_languages
 from .problems import format_problems
 from .site_config import base_config, write_school_config
 
@@ -55,9 +56,12 @@ def build_all(project: Path, data_dir: Path, output: Path, site_url: str | None 
         if grouped:  # a school in no trust or federation has no group's site
             build_site(write_trust_project(policies, work, staging, site_url), "the group's site")
         with prepared(data_dir, policies):
-            for school_id in chosen:
-                config = write_school_config(project, data_dir, school_id, work, staging / school_id, site_url, base)
-                build_site(config, f"{school_id} (policy_data/schools/{school_id}.yml)")
+            for school_id, policy in chosen.items():
+                languages = school_languages(policy)
+                for edition in editions_of(languages):  # the root language first: the others sit inside it
+                    config = write_school_config(project, data_dir, school_id, work, staging / school_id / edition.folder,
+                                                 site_url, base, edition.language, languages)
+                    build_site(config, f"{school_id} in {edition.name} (policy_data/schools/{school_id}.yml)")
         if pdf:
             _pdfs(chosen, Path(data_dir), staging)
         (staging / MARKER).write_text("Written by `python -m macros build-all`; the folder may be replaced by the "

@@ -15,6 +15,8 @@ OPEN, CLOSE = "\ue000", "\ue001"
 ENGLISH_CLASS = "hb-in-english"
 
 _TAG = re.compile(r"<[^>]*>")
+# Elements whose content is not HTML: marks there are dropped, never made spans.
+_RAW = re.compile(r"<(title|script|style|textarea)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Where an inline span cannot continue: it is closed before and opened again after each of these tags.
 _BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|details|summary|section|"
                     r"blockquote|fieldset|legend|label|form|nav|header|footer|article|aside|figure|figcaption|"
@@ -48,6 +50,7 @@ def in_language_spans(html: str) -> str:
     """HTML with every marked stretch as `<span lang="en">`; marks inside tags are dropped."""
     if OPEN not in html and CLOSE not in html:
         return html
+    html = _RAW.sub(lambda m: unmarked(m.group(0)), html)
     html = _TAG.sub(lambda m: unmarked(m.group(0)), html)
     out, depth, start, position = [], 0, 0, 0
     for index, char in enumerate(html):

@@ -18,6 +18,9 @@ from .yaml_source import DataFile
 AUDIENCES = ("staff", "parents", "pupils")
 KIND_LABELS = {"must": "Must", "must-not": "Must not", "should": "Should", "may": "May", "info": "Information"}
 CYCLE_WORDS = {1: "every year", 2: "every two years"}
+CYCLE_WORDS_IN = {"en": CYCLE_WORDS, "cy": {1: "bob blwyddyn", 2: "bob dwy flynedd"}}
+WELSH_MONTHS = ("Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref",
+                "Tachwedd", "Rhagfyr")
 
 
 class Clause(Record):
@@ -112,9 +115,14 @@ def school_files(files: dict[str, DataFile], school_id: str) -> dict[str, DataFi
 class Policy:
     """One school's policy: the group's shared files and the school's own, as records.
 
+    A translated policy (languages.translated_policy) has its `language` and the `english` it was made from.
+
     `files` may hold every school's files (loaded and checked once for the whole group); the policy
     keeps only its school's share. Without `school_id`, the first school (a single school needs no
     choice)."""
+
+    language: str = "en"
+    english: "Policy | None" = None
 
     def __init__(self, files: dict[str, DataFile], school_id: str | None = None):
         self.school_id: str = school_id or school_ids(files)[0]
@@ -320,6 +328,8 @@ class Policy:
         return [c for section in self.sections for c in section.clauses]
 
 
-def long_date(date: dt.date | None) -> str:
-    """A date as people write it in a policy: 14 October 2026."""
+def long_date(date: dt.date | None, language: str = "en") -> str:
+    """A date as people write it in a policy: 14 October 2026 (14 Hydref 2026)."""
+    if language == "cy":
+        return f"{date.day} {WELSH_MONTHS[date.month - 1]} {date.year}" if date else "heb ei gofnodi"
     return f"{date.day} {date:%B %Y}" if date else "not recorded"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .model import CYCLE_WORDS, Policy, long_date
+from .model import CYCLE_WORDS_IN, Policy, long_date
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
 # `{if group: words}` and `{if no group: words}`; the words may hold placeholders, one level of braces deep.
@@ -38,9 +38,11 @@ def known_values(policy: Policy) -> dict[str, str]:
     walk(policy.profile.data, "")
     walk(policy.group.data.get("group", {}), "group")  # {group.name}, {group.central_team}
     values.update({f"options.{name}": str(value) for name, value in policy.options.items()})  # defaults too
-    values["review.cycle"] = CYCLE_WORDS[policy.review_cycle_years]
-    values["review.next_date"] = long_date(policy.next_review)
-    values["approval.date"] = long_date(policy.approved_on)
+    values["review.cycle"] = CYCLE_WORDS_IN[policy.language][policy.review_cycle_years]
+    values["review.next_date"] = long_date(policy.next_review, policy.language)
+    values["approval.date"] = long_date(policy.approved_on, policy.language)
+    # The school's name in English, for a page in another language that gives both names.
+    values["school.english_name"] = (policy.english or policy).profile.school.name
     return values
 
 

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # hooks load by path, not as a package
 from macros import preview  # noqa: E402
+from macros import language_pages  # noqa: E402
 from macros.editions import PUBLIC, EditionError, choose_edition, is_reviewer_page, without_reviewer_pages  # noqa: E402
 
 _command: str | None = None
@@ -41,6 +42,10 @@ def on_config(config):
     except EditionError as error:
         raise Abort(str(error)) from None
     config.extra["edition"] = edition
+    try:
+        language_pages.set_language(config)
+    except ValueError as error:
+        raise Abort(str(error)) from None
     preview.show_problems_in_pages(config, serving=_command == "serve")  # `mkdocs build` stops instead
     if edition == PUBLIC and config.nav:
         config.nav = without_reviewer_pages(config.nav)
@@ -81,11 +86,20 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     failure = preview.failure(config)
     if failure is None:
-        return markdown
+        return language_pages.page_markdown(markdown, page, config)
     page.meta = dict(preview.PAGE_META)
     page.title = preview.TITLE
     return preview.page_markdown(failure)
 
 
+def on_page_content(html, page, config, files):
+    return language_pages.page_content(html, page, config)
+
+
+def on_post_page(output, page, config):
+    return language_pages.finished_page(output, config)
+
+
 def on_post_build(config):
+    language_pages.after_build(config)
     preview.after_build(config)  # the terminal ends with the problems

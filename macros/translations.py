@@ -41,8 +41,9 @@ PROSE_KEYS = frozenset({
     "short_name", "role", "type", "working_hours", "changes", "review_responsibility", "approved_by",
     "option_neutral", "never", "anything", "label", "heading", "lead", "help",
 })
-# Keys holding a mapping of prose by reader or by option (`summary: {parents: ...}`).
-PROSE_MAPS = frozenset({"summary", "variants"})
+# Keys holding a mapping of prose by reader (`summary: {parents: ...}`). Option variants (`variants:
+# {option: {text: ..., summary: ...}}`) are records' fields like any other.
+PROSE_MAPS = frozenset({"summary"})
 # Fields that look like prose but name a person or a thing in every language.
 NEVER_TRANSLATED = (("people", "*", "name"), ("accounts", "*", "name"), ("accounts", "*", "handle"))
 
@@ -84,7 +85,7 @@ def english_records(data: Any) -> dict[str, EnglishRecord]:
             for key, child in value.items():
                 if key == "id":
                     continue
-                in_map = prose or key in PROSE_MAPS
+                in_map = key in PROSE_MAPS
                 child_steps, child_inside = steps + (key,), inside + (key,)
                 if (key in PROSE_KEYS or key in PROSE_MAPS or prose) and _is_words(child) and is_prose_path(child_steps):
                     _, fields, where = record_for(owner, steps[:len(steps) - len(inside)])
