@@ -17,6 +17,8 @@ from .language_marks import mark_english
 from .yaml_source import read_data_file
 
 ENGLISH = "en"
+# The words the page scripts (docs/assets/*.js) show, which each page carries translated.
+SCRIPT_STRINGS: list[str] = []
 
 
 def interface_path(language: str) -> str:
