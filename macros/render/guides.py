@@ -9,7 +9,8 @@ from ..icons import inline_svg
 from ..site_map import guide_item_anchor, link
 from ..voice import voice_for
 from .context import RenderContext
-from .questions import VOICE_LABELS, question_block, questions_for
+from .questions import VOICE_LABELS, clause_source, question_block, questions_for
+from .words import said
 
 RULES_SUMMARY = {"staff": "The rules for this", "pupils": "All the rules about this"}
 RULES_HEADING = {"staff": "The rules", "pupils": "All the rules"}
@@ -45,9 +46,9 @@ def rule_item(ctx: RenderContext, guide_id: str, audience: str, clause_id: str) 
         return (f'<p class="hb-rule-link" id="{anchor}" markdown="span">'
                 f'{markup.link(f"{clause.number} {clause.title}", link("clause", clause.id))}</p>')
     voice = voice_for(ctx.policy, clause, audience)
-    source = "" if audience == "pupils" else f" {markup.link(f'Clause {clause.number}', link('clause', clause.id))}"
+    source = "" if audience == "pupils" else f" {clause_source(ctx, clause)}"
     return (f'<p class="hb-said hb-said--{voice}" id="{anchor}" markdown="span"><span class="hb-said__label">'
-            f"{VOICE_LABELS[audience][voice]}</span> {ctx.clause_text(clause, audience)}{source}</p>")
+            f"{said(ctx, VOICE_LABELS[audience][voice])}</span> {ctx.clause_text(clause, audience)}{source}</p>")
 
 
 def rules_in_full(ctx: RenderContext, guide_id: str, group) -> str:
@@ -55,8 +56,8 @@ def rules_in_full(ctx: RenderContext, guide_id: str, group) -> str:
     audience = record.audience
     count = sum(len(t.clauses) for t in group.topics)
     out = [f'<details class="hb-rules" markdown>',
-           f"<summary>{RULES_SUMMARY.get(audience, 'All the rules')} ({count})</summary>", "",
-           f"### {RULES_HEADING.get(audience, 'The rules in full')}: {markup.text(group.title)} "
+           f"<summary>{said(ctx, RULES_SUMMARY.get(audience, 'All the rules'))} ({count})</summary>", "",
+           f"### {said(ctx, RULES_HEADING.get(audience, 'The rules in full'))}: {markup.text(group.title)} "
            f"{{ #{guide_id}-{group.id}-rules .hb-rules__heading }}", ""]
     for topic in group.topics:
         out += [f'<p class="hb-topic" id="{guide_id}-{group.id}-{topic.id}"><strong>{markup.text(topic.title)}'
@@ -100,7 +101,7 @@ def guide_contents(ctx: RenderContext, guide_id: str) -> str:
     """A line of links to the guide's sections."""
     record = ctx.policy.guides[guide_id]
     parts = [markup.link(g.title, f"#{guide_id}-{g.id}") for g in record.groups]
-    return '<p class="hb-jump" markdown="span">Jump to: ' + " · ".join(parts) + "</p>"
+    return '<p class="hb-jump" markdown="span">' + said(ctx, "Jump to: {links}", links=" · ".join(parts)) + "</p>"
 
 
 WORDS_PER_MINUTE = 230  # an adult reading plain text on screen

@@ -10,6 +10,7 @@ from ..model import Clause
 from ..site_map import link
 from ..voice import voice_for
 from .context import RenderContext
+from .words import said as phrase
 
 READERS = {"parents": "Parents and carers", "pupils": "Pupils", "staff": "Staff", "governors": "Governors"}
 
@@ -21,6 +22,8 @@ VOICE_LABELS = {
     "governors": {"promise": "The policy says", "ask": "The policy says", "info": "The policy says"},
 }
 MORE_DETAIL = {"pupils": "More about this"}
+FOR_READERS = {"parents": "For parents and carers:", "pupils": "For pupils:", "staff": "For staff:",
+               "governors": "For governors:"}
 
 
 def questions_for(ctx: RenderContext, audience: str | None = None) -> list:
@@ -33,10 +36,15 @@ def said(ctx: RenderContext, clause: Clause, audience: str, with_link: bool = Tr
     """A clause in the reader's words, labelled by who acts, with a link to the clause (not for pupils)."""
     reader = audience if audience in clause.audiences else None  # governors read the formal wording
     voice = voice_for(ctx.policy, clause, reader) if reader else "info"
-    label = VOICE_LABELS[audience][voice]
-    source = f" {markup.link(f'Clause {clause.number}', link('clause', clause.id))}" if with_link else ""
+    label = phrase(ctx, VOICE_LABELS[audience][voice])
+    source = f" {clause_source(ctx, clause)}" if with_link else ""
     return (f'<p class="hb-said hb-said--{voice}" markdown="span"><span class="hb-said__label">{label}</span> '
             f"{ctx.clause_text(clause, reader)}{source}</p>")
+
+
+def clause_source(ctx: RenderContext, clause: Clause) -> str:
+    """A link to the clause a reader's words come from: "Clause 4.5"."""
+    return markup.link(ctx.say("Clause {number}", number=clause.number), link("clause", clause.id))
 
 
 def search_words(question) -> str:
@@ -52,14 +60,14 @@ def question_block(ctx: RenderContext, question, level: int = 3, show_reader: bo
     audience = question.audience
     links = audience != "pupils"  # pupils' pages do not send children into the adult policy
     detail = "\n".join(said(ctx, ctx.policy.clauses[c], audience, links) for c in question.clauses)
-    reader = f'<span class="hb-answer-for">For {READERS[audience].lower()}:</span> ' if show_reader else ""
+    reader = (f'<span class="hb-answer-for">{phrase(ctx, FOR_READERS[audience])}</span> ' if show_reader else "")
     return "\n".join([
         f"{'#' * level} {markup.text(question.question)} {{ #{question.id} .hb-question }}",
         "",
         f'<p class="hb-answer" markdown="span">{reader}{ctx.words(question.answer)}{search_words(question)}</p>',
         "",
         f'<details class="hb-more" markdown>',
-        f"<summary>{MORE_DETAIL.get(audience, 'More detail')}</summary>",
+        f"<summary>{phrase(ctx, MORE_DETAIL.get(audience, 'More detail'))}</summary>",
         "",
         detail,
         "",
@@ -76,15 +84,15 @@ def common_questions(ctx: RenderContext) -> str:
         questions = questions_for(ctx, audience)
         if not questions:
             continue
-        out.append(f"## {heading} {{ #for-{audience} }}\n")
+        out.append(f"## {phrase(ctx, heading)} {{ #for-{audience} }}\n")
         out.extend(question_block(ctx, q, level=3, show_reader=True) for q in questions)
     return "\n".join(out)
 
 
 def common_questions_contents(ctx: RenderContext) -> str:
-    parts = [markup.link(heading, f"#for-{audience}") for audience, heading in READERS.items()
+    parts = [markup.link(ctx.say(heading), f"#for-{audience}") for audience, heading in READERS.items()
              if questions_for(ctx, audience)]
-    return '<p class="hb-jump" markdown="span">Jump to: ' + " · ".join(parts) + "</p>"
+    return '<p class="hb-jump" markdown="span">' + phrase(ctx, "Jump to: {links}", links=" · ".join(parts)) + "</p>"
 
 
 # --- A to Z ---------------------------------------------------------------------------------------------
@@ -103,14 +111,15 @@ def _topics(ctx: RenderContext) -> dict[str, list[tuple[str, str]]]:
         for clause_id in question.clauses:
             answering.setdefault(clause_id, question)
     for term in policy.glossary:
-        found[term.term][f"What “{term.term}” means"] = link("term", term.id)
+        found[term.term][ctx.say("What “{term}” means", term=term.term)] = link("term", term.id)
     for clause in policy.all_clauses():
         for word in clause.keywords:
             question = answering.get(clause.id)
             if question is not None:
                 found[word][question.question] = f"common-questions.md#{question.id}"
             else:
-                found[word][f"Clause {clause.number}: {clause.title}"] = link("clause", clause.id)
+                found[word][ctx.say("Clause {number}: {title}", number=clause.number, title=clause.title)] = \
+                    link("clause", clause.id)
     merged: dict[str, dict[str, str]] = {}
     for word, targets in found.items():  # "WhatsApp" and "whatsapp" are one entry
         key = word.strip()
@@ -128,13 +137,14 @@ def a_to_z(ctx: RenderContext) -> str:
         first = word[:1].upper()
         by_letter[first if first.isalpha() else "0–9"].append(word)
     letters = sorted(by_letter)
-    out = ['<nav class="hb-letters" aria-label="Letters">'
+    out = [f'<nav class="hb-letters" aria-label="{phrase(ctx, "Letters")}">'
            + " ".join(f'<a href="#az-{_letter_anchor(l)}">{l}</a>' for l in letters) + "</nav>", ""]
     for letter in letters:
         words = sorted(by_letter[letter], key=str.lower)
         out.append(f'<details class="hb-az-letter" id="az-{_letter_anchor(letter)}" markdown>')
         out.append(f'<summary><span class="hb-az-letter__name">{letter}</span> '
-                   f'<span class="hb-az-letter__count">{len(words)} topic{"s" if len(words) != 1 else ""}</span></summary>')
+                   f'<span class="hb-az-letter__count">'
+                   f'{phrase(ctx, "{count} topic" if len(words) == 1 else "{count} topics", count=len(words))}</span></summary>')
         out.append('<dl class="hb-az" markdown>')
         for word in words:
             out.append(f"<dt>{markup.text(word[:1].upper() + word[1:])}</dt>")
