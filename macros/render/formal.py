@@ -6,6 +6,7 @@ from .. import markup
 from ..model import Clause
 from ..site_map import link
 from .context import RenderContext
+from .words import said
 
 def clause_heading(clause: Clause, level: int = 3) -> str:
     return f"{'#' * level} {clause.number} {markup.text(clause.title)} {{ #{clause.id} .clause-heading }}"
@@ -17,13 +18,13 @@ def _refs_line(ctx: RenderContext, clause: Clause) -> str:
     parts = []
     see = [ctx.clause_link(c, with_title=False) for c in clause.refs.clauses]
     if see:
-        parts.append(f"See also {markup.join(see)}")
+        parts.append(said(ctx, "See also {clauses}", clauses=markup.join(see)))
     laws = [markup.link(policy.legislation[law].title, link("legislation", law)) for law in clause.refs.legislation]
     if laws:
-        parts.append(f"Law and guidance: {markup.join(laws)}")
+        parts.append(said(ctx, "Law and guidance: {laws}", laws=markup.join(laws)))
     related = [markup.link(policy.related_policies[p].title, link("policy-link", p)) for p in clause.refs.policies]
     if related:
-        parts.append(f"Related policies: {markup.join(related)}")
+        parts.append(said(ctx, "Related policies: {policies}", policies=markup.join(related)))
     return ". ".join(parts) + "." if parts else ""
 
 
@@ -32,7 +33,7 @@ def _backlinks_line(ctx: RenderContext, clause: Clause) -> str:
     backlinks = [b for b in ctx.incoming.get(clause.id, []) if b.kind != "role"]
     if not backlinks:
         return ""
-    return "Referred to from: " + markup.join([markup.link(b.label, b.target) for b in backlinks])
+    return said(ctx, "Referred to from: {places}", places=markup.join([markup.link(b.label, b.target) for b in backlinks]))
 
 
 def clause_block(ctx: RenderContext, clause: Clause) -> str:
@@ -66,5 +67,5 @@ def contents(ctx: RenderContext) -> str:
     lines = []
     for section in ctx.policy.sections:
         lines.append(f"{section.number}. {markup.link(section.title, f'policy.md#{section.id}')} "
-                     f"({len(section.clauses)} clauses)")
+                     + said(ctx, "({count} clauses)", count=len(section.clauses)))
     return "\n".join(lines)

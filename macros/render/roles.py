@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import markup
 from ..site_map import anchor, link
 from .context import RenderContext
+from .words import said
 
 
 def role_title(role) -> str:
@@ -27,7 +28,9 @@ def role_duties(ctx: RenderContext) -> str:
         out.extend(f"    - {ctx.words(sentence)}" for sentence in sentences)
         count = len(policy.duties(role_id))
         if count:
-            out.append(f'\n    <p class="role-count">Named in {count} clause{"s" if count != 1 else ""} of the policy.</p>')
+            named = said(ctx, "Named in {count} clause of the policy." if count == 1 else
+                         "Named in {count} clauses of the policy.", count=count)
+            out.append(f'\n    <p class="role-count">{named}</p>')
         out.append("")
     out += ["</div>", ""]
     return "\n".join(out)
@@ -49,11 +52,12 @@ def role_matrix(ctx: RenderContext) -> str:
         title = f"{section.number}. {section.title}"
         out.append(f"### {markup.text(title)} {{ #matrix-{section.id} }}\n")
         out.append(f'<div class="role-matrix" role="region" tabindex="0" '
-                   f'aria-label="{markup.attribute("Duties by role: " + title)}" markdown>\n')
-        out.append("| Clause | " + " | ".join(heads) + " |")
+                   f'aria-label="{markup.attribute(ctx.say("Duties by role: {section}", section=title))}" markdown>\n')
+        out.append(f"| {said(ctx, 'Clause')} | " + " | ".join(heads) + " |")
         out.append("|---|" + "|".join("---" for _ in role_ids) + "|")
+        tick = f'<span class="tick" role="img" aria-label="{said(ctx, "responsible")}">✓</span>'
         for clause in section.clauses:
-            cells = ['<span class="tick" role="img" aria-label="responsible">✓</span>' if r in clause.roles else ""
+            cells = [tick if r in clause.roles else ""
                      for r in role_ids]
             out.append(f"| {ctx.clause_link(clause.id)} | " + " | ".join(cells) + " |")
         out += ["", "</div>", ""]
@@ -62,7 +66,7 @@ def role_matrix(ctx: RenderContext) -> str:
 
 def role_summary_table(ctx: RenderContext) -> str:
     policy = ctx.policy
-    out = ["| Role | Duties | Named person |", "|---|--:|---|"]
+    out = [f"| {said(ctx, 'Role')} | {said(ctx, 'Duties')} | {said(ctx, 'Named person')} |", "|---|--:|---|"]
     for role_id, role in policy.roles.items():
         count = len(policy.duties(role_id))
         person = policy.holder(role).name if policy.holder(role) else ""
