@@ -53,7 +53,18 @@ def cmd_check(args) -> int:
         if policy.is_overdue():
             print(f"warning: {policy.school_id}: the policy was due for review on {policy.next_review}",
                   file=sys.stderr)
+        _print_translation_status(policy, Path(args.data))
     return 0
+
+
+def _print_translation_status(policy, data_dir: Path) -> None:
+    from .editions import REVIEWER_PAGES
+    from .translation_report import languages_to_check, status_lines, translation_status
+    docs = PROJECT / "docs"
+    pages = sorted(p.name for p in docs.glob("*.md") if p.name not in REVIEWER_PAGES)
+    for language in languages_to_check(policy):
+        for line in status_lines(policy, translation_status(policy, data_dir, language, docs, pages)):
+            print(line)
 
 
 def cmd_report(args) -> int:

@@ -12,6 +12,7 @@ from .problems import PolicyDataError, Problem
 from .registry import SCHOOLS_FOLDER
 from .rules import run_rules
 from .snapshots import verify_snapshots
+from .translation_report import translation_problems
 from .yaml_source import DataFile
 
 
@@ -49,7 +50,7 @@ def load_policy(data_dir: Path, school: str | None = None) -> tuple[Policy | Non
     if problems:
         return None, sorted(set(problems))
     policy = Policy(files, school)
-    return policy, sorted(set(run_rules(policy)))
+    return policy, sorted(set(run_rules(policy) + translation_problems(policy, Path(data_dir))))
 
 
 def load_schools(data_dir: Path) -> tuple[dict[str, Policy], list[Problem]]:
@@ -60,7 +61,7 @@ def load_schools(data_dir: Path) -> tuple[dict[str, Policy], list[Problem]]:
         return {}, sorted(set(problems))
     policies = {school_id: Policy(files, school_id) for school_id in school_ids(files)}
     for policy in policies.values():
-        problems += run_rules(policy)
+        problems += run_rules(policy) + translation_problems(policy, Path(data_dir))
     return policies, sorted(set(problems))
 
 

@@ -33,6 +33,8 @@ FILE_RECORD = "(file)"
 META_KEYS = ("from", "by", "status")
 STATUSES = ("draft", "checked")
 LANGUAGE_NAMES = {"cy": "Welsh", "en": "English"}
+# Files of a language's folder that translate no data file: the interface's words and the term list.
+NOT_RECORDS = ("interface.yml", "terms.yml")
 
 # Keys whose text (or list of words) readers see, wherever they appear in a record.
 PROSE_KEYS = frozenset({
@@ -133,6 +135,8 @@ def read_translations(data_dir: Path, language: str, shown_prefix: str) -> tuple
         return found, problems
     for path in sorted(p for p in folder.rglob("*.yml") if p.is_file()):
         english = path.relative_to(folder).as_posix()
+        if english in NOT_RECORDS:
+            continue
         shown = f"{shown_prefix}/{translation_path(language, english)}"
         data_file, read_problems = read_data_file(path, shown)
         problems += [p.found_by("yaml-readable") for p in read_problems]
