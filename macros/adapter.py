@@ -46,6 +46,8 @@ def register(env, data_dir: Path) -> None:
     except Exception as error:  # noqa: BLE001 - never a traceback for the person editing YAML
         return _stop(env.conf, unexpected_failure(error))
     interface = load_interface(data_dir, language)
+    if language != ENGLISH:
+        _say_what_is_untranslated(english, data_dir, language)
     ctx = RenderContext(policy, data_dir, env.conf["extra"].get("edition", PUBLIC), interface)
     env.conf["extra"]["say"] = interface.say  # the templates' words (overrides/)
     env.conf["extra"]["script_words"] = {words: interface.say(words) for words in SCRIPT_STRINGS}
@@ -65,6 +67,16 @@ def register(env, data_dir: Path) -> None:
 
     env.variables["abbreviations"] = listings.abbreviations(ctx)
     env.variables["audit"] = audit_summary(Path(env.project_dir))  # the accessibility statement's figures
+
+
+def _say_what_is_untranslated(policy, data_dir: Path, language: str) -> None:
+    """One line while building a translated edition; the check lists each field (translation_report.py)."""
+    from .translation_report import translation_status
+    total = translation_status(policy, data_dir, language).total
+    waiting = total["stale"] + total["missing"]
+    if waiting:
+        print(f"WARNING -  {waiting} of {sum(total.values())} fields of the {language} edition are shown in English, "
+              f"marked, until translated ({total['stale']} stale); `python -m macros check` lists them", file=sys.stderr)
 
 
 def append_abbreviations(env) -> None:
