@@ -80,7 +80,9 @@ def read_terms(data_dir: Path, language: str, shown: str) -> tuple[list[Term], l
 
 
 def _text(value) -> str:
-    return unmarked(" ".join(value) if isinstance(value, list) else str(value)).lower()
+    """The words of a field, without placeholders (`{accounts.x.handle}` names no term)."""
+    text = unmarked(" ".join(value) if isinstance(value, list) else str(value))
+    return re.sub(r"\{[a-z_.]+\}", " ", text).lower()
 
 
 def uses_term(value, term: str, welsh: bool = False, forms: tuple[str, ...] = ()) -> bool:
