@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from .. import markup
 from ..changes import Changes, Move, Renumbered
-from ..model import KIND_LABELS, long_date
+from ..model import KIND_LABELS
 from ..placeholders import fill
 from ..site_map import link
 from .context import RenderContext

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import CYCLE_WORDS, Clause, long_date
+from ..model import CYCLE_WORDS, Clause
 from .context import RenderContext
 from .legal import NO_LONGER_CURRENT, STATUS_LABELS
 from .roles import role_title
+from .words import date, said_html
 
 CSS_FILE = Path(__file__).with_name("document.css")
 SHORT_CLAUSE_WORDS = 90  # a clause up to this long is kept on one page
@@ -45,13 +46,17 @@ def contents_entries(ctx: RenderContext) -> list[Entry]:
     policy = ctx.policy
     entries = [Entry(section.id, f"{section.number}. {section.title}") for section in policy.sections]
     entries += [
-        Entry("appendix-roles", "Appendix A. Roles and responsibilities", group=True),
-        Entry("appendix-legislation", "Appendix B. Legislation and guidance"),
-        Entry("appendix-policies", "Appendix C. Related policies"),
-        Entry("appendix-glossary", "Appendix D. Glossary"),
-        Entry("approval", "Approval"),
+        Entry("appendix-roles", ctx.say("Appendix A. Roles and responsibilities"), group=True),
+        Entry("appendix-legislation", ctx.say("Appendix B. Legislation and guidance")),
+        Entry("appendix-policies", ctx.say("Appendix C. Related policies")),
+        Entry("appendix-glossary", ctx.say("Appendix D. Glossary")),
+        Entry("approval", ctx.say("Approval")),
     ]
     return entries
+
+
+def _lang(ctx: RenderContext) -> str:
+    return "en-GB" if ctx.language == "en" else ctx.language
 
 
 def _page(html_body: str, title: str, lang: str = "en-GB") -> str:
@@ -69,7 +74,8 @@ def _logo(ctx: RenderContext) -> str:
     path = ctx.policy.logo_path
     kind = mimetypes.guess_type(path.name)[0]
     data = base64.b64encode(path.read_bytes()).decode("ascii")
-    return f'<img class="cover-logo" src="data:{kind};base64,{data}" alt="{_e(ctx.policy.school_name)} logo">'
+    alt = said_html(ctx, "{school} logo", school=_e(ctx.policy.school_name))
+    return f'<img class="cover-logo" src="data:{kind};base64,{data}" alt="{alt}">'
 
 
 def _cover(ctx: RenderContext) -> str:
@@ -77,10 +83,10 @@ def _cover(ctx: RenderContext) -> str:
     approval = policy.approval
     second = policy.profile.school.second_language_name
     facts = [("Version", ctx.words(policy.version)),
-             ("Approved by", ctx.words(approval.approved_by or "not yet approved")),
-             ("Approved on", _e(long_date(policy.approved_on))),
-             ("Next review due", _e(long_date(policy.next_review)))]
-    rows = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in facts)
+             ("Approved by", ctx.words(approval.approved_by or ctx.say("not yet approved"))),
+             ("Approved on", _e(date(ctx, policy.approved_on))),
+             ("Next review due", _e(date(ctx, policy.next_review)))]
+    rows = "\n".join(f'<tr><th scope="row">{said_html(ctx, label)}</th><td>{value}</td></tr>' for label, value in facts)
     return "\n".join([
         '<section class="cover">',
         '<div class="cover-top">',
@@ -95,7 +101,7 @@ def _cover(ctx: RenderContext) -> str:
 
 
 def _contents(ctx: RenderContext, pages: dict[str, int] | None) -> str:
-    out = ['<section class="page-break">', '<h1 id="contents">Contents</h1>', '<ol class="contents">']
+    out = ['<section class="page-break">', f'<h1 id="contents">{said_html(ctx, "Contents")}</h1>', '<ol class="contents">']
     for entry in contents_entries(ctx):
         number = pages.get(entry.anchor, "") if pages else "00"
         css = ' class="contents-group"' if entry.group else ""
@@ -118,10 +124,10 @@ def _clause(ctx: RenderContext, clause: Clause) -> str:
     see = [_clause_ref(ctx, c) for c in clause.refs.clauses if c in ctx.policy.clauses]
     extra = ""
     if see:
-        extra += f' <span class="clause-see">(See {", ".join(see)}.)</span>' if len(see) <= 3 else \
-            f' (See {", ".join(see)}.)'
+        see_also = said_html(ctx, "(See {clauses}.)", clauses=", ".join(see))
+        extra += f' <span class="clause-see">{see_also}</span>' if len(see) <= 3 else f" {see_also}"
     if clause.verify:
-        extra += ' <span class="clause-verify">To be confirmed at the next review.</span>'
+        extra += f' <span class="clause-verify">{said_html(ctx, "To be confirmed at the next review.")}</span>'
     title = ctx.words(clause.title).rstrip(".")
     return (f'<p class="clause{" clause-short" if short else ""}" id="{_e(clause.id)}">'
             f'<span class="clause-number">{_e(clause.number)}</span>'
@@ -160,10 +166,11 @@ def _appendix_roles(ctx: RenderContext) -> str:
         person = policy.holder(role)
         rows.append(f"<tr><td>{ctx.words(role_title(role))}</td><td>{ctx.words(person.name) if person else '—'}</td>"
                     f'<td class="numbers">{_numbers(ctx, policy.duties(role_id))}</td></tr>')
-    return _appendix_table("appendix-roles", "Appendix A. Roles and responsibilities",
-                           "Each role, the person who holds it in this school where one is named, and the clauses "
-                           "that give it a duty.",
-                           [("Role", "27%"), ("Named person", "23%"), ("Responsible for clauses", "")], rows)
+    return _appendix_table("appendix-roles", ctx.say("Appendix A. Roles and responsibilities"),
+                           ctx.say("Each role, the person who holds it in this school where one is named, and the "
+                                   "clauses that give it a duty."),
+                           [(ctx.say("Role"), "27%"), (ctx.say("Named person"), "23%"),
+                            (ctx.say("Responsible for clauses"), "")], rows)
 
 
 def _appendix_legislation(ctx: RenderContext) -> str:
@@ -173,22 +180,23 @@ def _appendix_legislation(ctx: RenderContext) -> str:
     rows = []
     for law_id, law in laws:
         gone = law.status in NO_LONGER_CURRENT
-        status = _e(STATUS_LABELS.get(law.status, law.status))
+        status = _e(ctx.say(STATUS_LABELS[law.status]) if law.status in STATUS_LABELS else law.status)
         if gone:
             status = f'<span class="status-gone">{status}</span>'
         replaced = [ctx.words(policy.legislation[s].title) for s in law.superseded_by if s in policy.legislation]
         if replaced:
-            status += f"; {'replaced by' if gone else 'see also'} " + " and ".join(replaced)
+            status += "; " + said_html(ctx, "replaced by {laws}" if gone else "see also {laws}",
+                                       laws=f" {said_html(ctx, 'and')} ".join(replaced))
         cited = [c for c in policy.all_clauses() if law_id in c.refs.legislation]
         shown = "/<wbr>".join(_e(part) for part in law.url.removeprefix("https://").split("/")) if law.url else ""
         link = f'<a class="external url" href="{_e(law.url)}">{shown}</a>' if law.url else "—"
         rows.append(f'<tr id="law-{_e(law_id)}"><td>{ctx.words(law.title)}</td><td>{status}</td>'
                     f'<td class="numbers">{_numbers(ctx, cited)}</td><td>{link}</td></tr>')
-    return _appendix_table("appendix-legislation", "Appendix B. Legislation and guidance",
-                           "The law and statutory guidance this policy relies on, with its status and the official "
-                           "text. Anything repealed is listed last, with what replaced it.",
-                           [("Law or guidance", "27%"), ("Status", "22%"), ("Clauses", "14%"), ("Official text", "")],
-                           rows)
+    return _appendix_table("appendix-legislation", ctx.say("Appendix B. Legislation and guidance"),
+                           ctx.say("The law and statutory guidance this policy relies on, with its status and the "
+                                   "official text. Anything repealed is listed last, with what replaced it."),
+                           [(ctx.say("Law or guidance"), "27%"), (ctx.say("Status"), "22%"), (ctx.say("Clauses"), "14%"),
+                            (ctx.say("Official text"), "")], rows)
 
 
 def _appendix_policies(ctx: RenderContext) -> str:
@@ -200,12 +208,12 @@ def _appendix_policies(ctx: RenderContext) -> str:
             title = f'<a class="external" href="{_e(record.url)}">{title}</a>'
         cited = [c for c in policy.all_clauses() if policy_id in c.refs.policies]
         note = f" {ctx.words(record.note)}" if record.note else ""
-        where = f" Clauses {_numbers(ctx, cited)}." if cited else ""
+        where = " " + said_html(ctx, "Clauses {clauses}.", clauses=_numbers(ctx, cited)) if cited else ""
         items.append(f"<li>{title}.{note}{where}</li>")
     return "\n".join([
         "<section>",
-        '<h1 id="appendix-policies">Appendix C. Related policies</h1>',
-        "<p>This policy works with the school's other policies:</p>",
+        f'<h1 id="appendix-policies">{said_html(ctx, "Appendix C. Related policies")}</h1>',
+        f"<p>{said_html(ctx, 'This policy works with the school' + chr(39) + 's other policies:')}</p>",
         '<ul class="plain">', *items, "</ul>", "</section>",
     ])
 
@@ -217,7 +225,7 @@ def _appendix_glossary(ctx: RenderContext) -> str:
         items.append(f"<dt>{name}</dt><dd>{ctx.words(term.definition)}</dd>")
     return "\n".join([
         "<section>",
-        '<h1 id="appendix-glossary">Appendix D. Glossary</h1>',
+        f'<h1 id="appendix-glossary">{said_html(ctx, "Appendix D. Glossary")}</h1>',
         '<dl class="glossary">', *items, "</dl>", "</section>",
     ])
 
@@ -228,27 +236,28 @@ def _approval(ctx: RenderContext) -> str:
     people = policy.people()
     facts = [("Policy", ctx.words(policy.title)), ("Version", ctx.words(policy.version)),
              ("Approved by", ctx.words(approval.approved_by or "")),
-             ("Approved on", _e(long_date(policy.approved_on))),
-             ("Review cycle", _e(CYCLE_WORDS[policy.review_cycle_years].capitalize())),
-             ("Next review due", _e(long_date(policy.next_review))),
+             ("Approved on", _e(date(ctx, policy.approved_on))),
+             ("Review cycle", _e(ctx.say(CYCLE_WORDS[policy.review_cycle_years].capitalize()))),
+             ("Next review due", _e(date(ctx, policy.next_review))),
              ("Review led by", ctx.words(approval.review_responsibility or "")),
              ("Content fingerprint", f'<span class="fingerprint">{_e(policy.fingerprint)}</span>')]
-    rows = "\n".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in facts if value)
+    rows = "\n".join(f'<tr><th scope="row">{said_html(ctx, label)}</th><td>{value}</td></tr>'
+                     for label, value in facts if value)
     signers = []
     for role, key in SIGNERS:
         name = ctx.words(people[key].name) if key in people else ""
-        signers.append(f'<tr><td class="role">{_e(role)}</td><td class="name">{name}</td>'
+        signers.append(f'<tr><td class="role">{_e(ctx.say(role))}</td><td class="name">{name}</td>'
                        '<td class="line"><span class="rule"></span></td>'
                        '<td class="line"><span class="rule"></span></td></tr>')
     return "\n".join([
         '<section class="page-break">',
-        '<h1 id="approval">Approval</h1>',
-        f"<p>This policy was approved by the governing body of {ctx.words(policy.school_name)} as follows, and "
-        "is signed on its behalf.</p>",
+        f'<h1 id="approval">{said_html(ctx, "Approval")}</h1>',
+        "<p>" + said_html(ctx, "This policy was approved by the governing body of {school} as follows, and is signed "
+                               "on its behalf.", school=ctx.words(policy.school_name)) + "</p>",
         f'<table class="approval"><tbody>\n{rows}\n</tbody></table>',
         '<table class="signatures"><colgroup><col><col><col style="width:32%"><col style="width:20%"></colgroup>',
-        '<thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Signed</th>'
-        '<th scope="col">Date</th></tr></thead>',
+        "<thead><tr>" + "".join(f'<th scope="col">{said_html(ctx, head)}</th>' for head in ("Role", "Name", "Signed", "Date"))
+        + "</tr></thead>",
         "<tbody>", *signers, "</tbody></table>", "</section>",
     ])
 
@@ -259,13 +268,15 @@ def policy_document(ctx: RenderContext, pages: dict[str, int] | None = None) -> 
     body = "\n".join([_cover(ctx), _contents(ctx, pages), _sections(ctx), _appendix_roles(ctx),
                       _appendix_legislation(ctx), _appendix_policies(ctx), _appendix_glossary(ctx),
                       _approval(ctx)])
-    return _page(body, f"{ctx.words(policy.school_name)}: {ctx.words(policy.title)} {ctx.words(policy.version)}")
+    return _page(body, f"{ctx.words(policy.school_name)}: {ctx.words(policy.title)} {ctx.words(policy.version)}",
+                 _lang(ctx))
 
 
 def footer_text(ctx: RenderContext, leaflet: bool = False) -> str:
     """The running footer's words before the page numbers, escaped for Chromium's footer template."""
     policy = ctx.policy
-    what = "Information for parents and carers" if leaflet else f"{policy.title} version {policy.version}"
+    what = ctx.say("Information for parents and carers") if leaflet else \
+        ctx.say("{title} version {version}", title=policy.title, version=policy.version)
     return f"{_e(policy.school_name)} · {_e(what)}"
 
 
@@ -284,22 +295,23 @@ def _contact(ctx: RenderContext) -> str:
     office = contacts.office
     if office.email or office.phone:
         parts = [ctx.words(office.phone) if office.phone else "", ctx.words(office.email) if office.email else ""]
-        lines.append(f"<p><strong>School office:</strong> {' · '.join(p for p in parts if p)}</p>")
+        lines.append(f"<p><strong>{said_html(ctx, 'School office:')}</strong> {' · '.join(p for p in parts if p)}</p>")
     dsl = people.get("dsl")
     if dsl:
         email = f", {ctx.words(dsl.email)}" if dsl.email else ""
-        lines.append(f"<p><strong>Worried about a child's safety?</strong> Tell us straight away: "
-                     f"{ctx.words(dsl.name)}, {ctx.words(dsl.role or '')}{email}. If a child is in immediate "
-                     "danger, call 999.</p>")
+        worried = said_html(ctx, "Worried about a child" + chr(39) + "s safety?")
+        tell = said_html(ctx, "Tell us straight away: {name}, {role}{email}. If a child is in immediate danger, call 999.",
+                         name=ctx.words(dsl.name), role=ctx.words(dsl.role or ""), email=email)
+        lines.append(f"<p><strong>{worried}</strong> {tell}</p>")
     complaints = contacts.complaints
     if complaints.summary:
         summary = ctx.words(complaints.summary)
-        lines.append(f"<p><strong>Unhappy with something?</strong> Please do not post about it; "
-                     f"{summary}.</p>")
+        lines.append(f"<p><strong>{said_html(ctx, 'Unhappy with something?')}</strong> "
+                     + said_html(ctx, "Please do not post about it; {complaints}.", complaints=summary) + "</p>")
     website = policy.profile.school.website
     if website:
-        lines.append(f"<p><strong>The full policy:</strong> {ctx.words(website)}</p>")
-    return "\n".join(['<div class="contact">', "<h2>How to contact us</h2>", *lines, "</div>"])
+        lines.append(f"<p><strong>{said_html(ctx, 'The full policy:')}</strong> {ctx.words(website)}</p>")
+    return "\n".join(['<div class="contact">', f"<h2>{said_html(ctx, 'How to contact us')}</h2>", *lines, "</div>"])
 
 
 def parents_leaflet(ctx: RenderContext, short: bool = False) -> str:
@@ -310,7 +322,7 @@ def parents_leaflet(ctx: RenderContext, short: bool = False) -> str:
     out = ['<div class="leaflet">', '<header class="leaflet-head">',
            f'<p class="school">{ctx.words(policy.school_name)}</p>',
            f'<p class="second" lang="cy">{ctx.words(second)}</p>' if second else "",
-           f"<h1>{_e(LEAFLET_TITLE)}</h1>", "</header>", '<div class="leaflet-columns">']
+           f"<h1>{_e(ctx.say(LEAFLET_TITLE))}</h1>", "</header>", '<div class="leaflet-columns">']
     for group in guide.groups:
         out.append(f"<section><h2>{ctx.words(group.title)}</h2>")
         for topic in group.topics:
@@ -325,4 +337,4 @@ def parents_leaflet(ctx: RenderContext, short: bool = False) -> str:
             out.append("</ul>")
         out.append("</section>")
     out += [_contact(ctx), "</div>", "</div>"]
-    return _page("\n".join(out), f"{ctx.words(policy.school_name)}: {_e(LEAFLET_TITLE)}")
+    return _page("\n".join(out), f"{ctx.words(policy.school_name)}: {_e(ctx.say(LEAFLET_TITLE))}", _lang(ctx))
