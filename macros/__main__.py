@@ -91,8 +91,14 @@ def cmd_pdf(args) -> int:
     policy = _checked(args)
     if policy is None:
         return 1
+    from .languages import school_languages
+    language = args.language or school_languages(policy)[0]
+    if language not in school_languages(policy):
+        print(f"{policy.school_id} publishes its handbook in {', '.join(school_languages(policy))}, not '{language}' "
+              f"(languages: in {policy.profile_file})", file=sys.stderr)
+        return 1
     output = Path(args.output or ("leaflet.pdf" if args.leaflet else "policy.pdf"))
-    return build_pdf(policy, Path(args.data), output, leaflet=args.leaflet)
+    return build_pdf(policy, Path(args.data), output, leaflet=args.leaflet, language=language)
 
 
 def cmd_confirm(args) -> int:
@@ -196,6 +202,7 @@ def main(argv=None) -> int:
     pdf.add_argument("--output", help="where to write the PDF (default: policy.pdf, or leaflet.pdf)")
     pdf.add_argument("--leaflet", action="store_true",
                      help="write the one- or two-page parents' leaflet instead of the policy")
+    pdf.add_argument("--language", help="one of the school's languages (default: its first), e.g. cy")
     confirm = commands.add_parser("confirm", help="stamp re-read summaries or paraphrases as current")
     confirm.add_argument("ids", nargs="+", help="the ids the check printed")
     build_all = commands.add_parser("build-all", help="check every school, then build each school's site into "

@@ -80,12 +80,15 @@ def build_all(project: Path, data_dir: Path, output: Path, site_url: str | None 
 
 
 def _pdfs(policies, data_dir: Path, staging: Path) -> None:
-    """Each school's printed policy beside its site, as DIR/<school-id>/policy.pdf."""
+    """Each school's printed policy beside each language's site: DIR/<school-id>/policy.pdf, and
+    DIR/<school-id>/<language>/policy.pdf for its other languages."""
     from .builder import BuildFailed
     from .pdf import build_pdf
     for school_id, policy in policies.items():
-        if build_pdf(policy, data_dir, staging / school_id / "policy.pdf") != 0:
-            raise BuildFailed(f"{school_id}: the PDF could not be made (see above)")
+        for edition in editions_of(school_languages(policy)):
+            if build_pdf(policy, data_dir, staging / school_id / edition.folder / "policy.pdf",
+                         language=edition.language) != 0:
+                raise BuildFailed(f"{school_id}: the {edition.name} PDF could not be made (see above)")
 
 
 def main(project: Path, data_dir: Path, output: Path, site_url: str | None, pdf: bool) -> int:

@@ -13,6 +13,10 @@ import os
 import sys
 from pathlib import Path
 
+from .editions import PUBLIC
+from .interface import load_interface
+from .language_marks import in_language_spans
+from .languages import ENGLISH, translated_policy
 from .render.context import RenderContext
 from .render.document import contents_entries, footer_text, parents_leaflet, policy_document
 
@@ -43,6 +47,8 @@ class Printer:
         self.page.route("**/*", lambda route: route.abort())
 
     def print(self, document: str, footer: str, margin: dict) -> bytes:
+        # English not yet translated is marked while rendering; here it becomes <span lang="en">.
+        document, footer = in_language_spans(document), in_language_spans(footer)
         self.page.set_content(document, wait_until="load")
         self.page.emulate_media(media="print")
         return self.page.pdf(format="A4", outline=True, tagged=True, print_background=True,
@@ -127,7 +133,8 @@ def _leaflet_pdf(ctx: RenderContext, printer: Printer) -> bytes:
     return pdf
 
 
-def build_pdf(policy, data_dir: Path, output: Path, leaflet: bool = False) -> int:
+def build_pdf(policy, data_dir: Path, output: Path, leaflet: bool = False, language: str = ENGLISH) -> int:
+    """Print the policy (or the leaflet) in one of the school's languages; 0 when written."""
     try:
         import pypdf  # noqa: F401 - checked here so a missing install gives one line
         from playwright.sync_api import Error, sync_playwright
@@ -137,7 +144,8 @@ def build_pdf(policy, data_dir: Path, output: Path, leaflet: bool = False) -> in
     if not Path(CHROMIUM).is_file():
         print(NO_CHROMIUM, file=sys.stderr)
         return 1
-    ctx = RenderContext(policy, data_dir)
+    ctx = RenderContext(translated_policy(policy, data_dir, language), data_dir, edition=PUBLIC,
+                        interface=load_interface(data_dir, language))
     try:
         with sync_playwright() as playwright:
             printer = Printer(playwright)
