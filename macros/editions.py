@@ -22,6 +22,7 @@ REVIEWER_PAGES = {
     "clause-register.md": "every clause's id, kind, roles, platforms, sources and search words",
     "publishing.md": "how to build and publish the handbook",
     "benchmark.md": "build, accessibility and speed measurements",
+    "translation-status.md": "how complete and current each translation is",
 }
 
 # Checklists for the people who maintain the policy, shown on the checklists page of the reviewer's edition only.

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import approval, changes_page, formal, guides, legal, listings, questions, register, review_page, roles, selfcheck
+from . import (approval, changes_page, formal, guides, legal, listings, questions, register, review_page, roles, selfcheck,
+               translation_page)
 from .context import RenderContext
 
 
@@ -47,8 +48,18 @@ def page_parts(ctx: RenderContext) -> dict[str, Callable[..., str]]:
         "review_report": lambda: review_page.review_report(ctx),
         "clause_register": lambda: register.clause_register(ctx),
         "source_map": lambda: register.source_map(ctx),
-        "what_changed": lambda audience=None: changes_page.what_changed(ctx, audience),
+        "what_changed": lambda audience=None: what_changed(ctx, audience),
+        "translation_status": lambda: translation_page.status_page(ctx),
     }
+
+
+def what_changed(ctx: RenderContext, audience: str | None) -> str:
+    """What changed compares English wordings, approved in English: in another language's edition it is
+    shown as it is, in English, marked as English (the page's own words say so)."""
+    if ctx.policy.english is None:
+        return changes_page.what_changed(ctx, audience)
+    english = RenderContext(ctx.policy.english, ctx.data_dir, ctx.edition)
+    return '<div lang="en" markdown>\n\n' + changes_page.what_changed(english, audience) + "\n\n</div>"
 
 
 def render_everything(ctx: RenderContext) -> dict[str, str]:
@@ -59,7 +70,7 @@ def render_everything(ctx: RenderContext) -> dict[str, str]:
     calls += [(name, ()) for name in (
         "formal_policy", "policy_contents", "approval_block", "role_summary", "role_duties", "role_matrix",
         "legal_framework", "related_policies", "glossary", "platforms", "checklists", "review_report", "clause_register", "source_map",
-        "what_changed", "common_questions", "common_questions_contents", "a_to_z")]
+        "translation_status", "what_changed", "common_questions", "common_questions_contents", "a_to_z")]
     calls += [("approval_block", (True,)), ("dos_and_donts", ("dos",)), ("dos_and_donts", ("donts",)),
               ("what_changed", ("parents",))]
     calls += [(name, (guide_id,)) for guide_id in policy.guides

@@ -54,7 +54,7 @@ class RenderContext:
     @cached_property
     def changes(self):
         """(changes since the version in force was approved, changes that version made), read once."""
-        return review_changes(self.policy, self.data_dir)
+        return review_changes(self.policy.english or self.policy, self.data_dir)  # approved in English
 
     def words(self, raw: str) -> str:
         """Data text with placeholders filled, escaped for Markdown."""
