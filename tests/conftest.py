@@ -54,6 +54,23 @@ def reviewer_site(tmp_path_factory) -> Path:
     return _build(tmp_path_factory, "reviewer")
 
 
+def build_all(output: Path, data: Path = DATA, *extra: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("HANDBOOK_EDITION", None)
+    return subprocess.run([sys.executable, "-m", "macros", "--data", str(data), "build-all", "--output", str(output),
+                           *extra], cwd=PROJECT, capture_output=True, text=True, env=env, timeout=1200)
+
+
+@pytest.fixture(scope="session")
+def built_all(tmp_path_factory) -> Path:
+    """The example group built once by build-all: DIR/ (the group), DIR/<school-id>/ (each school, in its
+    first language) and DIR/<school-id>/<language>/ (its other languages)."""
+    output = tmp_path_factory.mktemp("all") / "site"
+    result = build_all(output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -19,25 +19,15 @@ import pytest
 import yaml
 
 from browser_tools import axe_violations
-from conftest import DATA, PROJECT
+from conftest import DATA, PROJECT, build_all
 
 SCHOOLS = sorted(p.stem for p in (DATA / "schools").glob("*.yml"))
 
 
-def build_all(output: Path, data: Path = DATA, *extra: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    env.pop("HANDBOOK_EDITION", None)
-    return subprocess.run([sys.executable, "-m", "macros", "--data", str(data), "build-all", "--output", str(output),
-                           *extra], cwd=PROJECT, capture_output=True, text=True, env=env, timeout=1200)
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def built(built_all) -> Path:
     """The example group built once: DIR/ (the group) and DIR/<school-id>/ (each school)."""
-    output = tmp_path_factory.mktemp("all") / "site"
-    result = build_all(output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
+    return built_all
 
 
 def profile(school_id: str, data: Path = DATA) -> dict:
