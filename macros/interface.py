@@ -17,8 +17,27 @@ from .language_marks import mark_english
 from .yaml_source import read_data_file
 
 ENGLISH = "en"
-# The words the page scripts (docs/assets/*.js) show, which each page carries translated.
-SCRIPT_STRINGS: list[str] = []
+# The words the page scripts (docs/assets/selfcheck.js, handbook.js) show, which each page not in English
+# carries translated (overrides/main.html, `hb-words`). `{name}` is filled in by the script. The record's field
+# names are read back by `macros register` (acknowledgements.py).
+SCRIPT_STRINGS: list[str] = [
+    # quiz feedback
+    "Right.", "Not quite.", "The right answer is", "The right answers are", "Why: {reason}", "Choose an answer first.",
+    "Set done: {right} of {total} right.", "To look at again:", "Next:",
+    "{answered} of {total} answered, {right} right · {sets_done} of {sets} sets done",
+    "You got {right} of {total} questions right.", "To read again:", "Well done: nothing to read again.",
+    # checklists
+    "{count} of {total} ticked.", "Not ticked", "Ticked",
+    # start again
+    "Cleared. You can start again.",
+    # the acknowledgement record
+    "Name", "Role", "For", "School", "Self-check", "Checklist", "Date", "Total", "{count} of {total}",
+    "Policy version", "Policy fingerprint", "Statement", "(not yet ticked)", "Code", "Acknowledgement record",
+    "Acknowledgement: {title}, {name}", "Type your name and tick the statement to complete the record.",
+    "First type your name and tick the statement.",
+    # wide tables
+    "Table", "{table} (scrolls sideways)",
+]
 
 
 def interface_path(language: str) -> str:

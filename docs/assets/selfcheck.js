@@ -9,6 +9,22 @@
   function isObject(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function line(v) { return typeof v === "string" ? v.slice(0, 120) : ""; }
+
+  /* The words this script shows, in the page's language: the page carries them as JSON (overrides/main.html,
+     from SCRIPT_STRINGS in macros/interface.py); without a translation the English is shown. */
+  var wordsNode = null, wordsFound = {};
+  function words(english, values) {
+    var node = document.getElementById("hb-words");
+    if (node !== wordsNode) {
+      wordsNode = node;
+      try { wordsFound = node ? JSON.parse(node.textContent) : {}; } catch (e) { wordsFound = {}; }
+      if (!isObject(wordsFound)) { wordsFound = {}; }
+    }
+    var text = has(wordsFound, english) && typeof wordsFound[english] === "string" ? wordsFound[english] : "";
+    text = text.replace(/[\ue000\ue001]/g, "") || english;  // an untranslated string comes marked: plain English
+    return values ? text.replace(/\{(\w+)\}/g, function (m, name) { return has(values, name) ? String(values[name]) : m; })
+      : text;
+  }
   function add(parent, tag, text, className) {
     var node = document.createElement(tag);
     if (text) { node.textContent = text; }
@@ -22,7 +38,8 @@
   }
   function isDay(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)); }
   function longDate(day) {
-    return new Date(day + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    var lang = document.documentElement.lang || "en", locale = lang.indexOf("en") === 0 ? "en-GB" : lang;
+    return new Date(day + "T12:00:00Z").toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
   }
 
   function store(kind, root) {
@@ -75,13 +92,14 @@
     function complete() { return ack.name.trim() !== "" && ack.confirmed; }
     function record() {
       var r = result();
-      var rows = [["Name", ack.name], ["Role", ack.role]];
-      if (section.querySelector('[data-field="about"]')) { rows.push(["For", ack.about]); }
-      rows = rows.concat([["School", root.dataset.school], [r.kind, root.dataset.title], ["Date", r.date]],
-        r.lines, [["Policy version", root.dataset.version], ["Policy fingerprint", root.dataset.fingerprint],
-        ["Statement", section.querySelector(".ack-confirm label").textContent + (ack.confirmed ? "" : " (not yet ticked)")],
-        ["Code", shortCode({ id: r.id, date: r.date, version: root.dataset.version, name: ack.name,
-                             right: r.right, total: r.total })]]);
+      var rows = [[words("Name"), ack.name], [words("Role"), ack.role]];
+      if (section.querySelector('[data-field="about"]')) { rows.push([words("For"), ack.about]); }
+      rows = rows.concat([[words("School"), root.dataset.school], [r.kind, root.dataset.title], [words("Date"), r.date]],
+        r.lines, [[words("Policy version"), root.dataset.version], [words("Policy fingerprint"), root.dataset.fingerprint],
+        [words("Statement"), section.querySelector(".ack-confirm label").textContent +
+          (ack.confirmed ? "" : " " + words("(not yet ticked)"))],
+        [words("Code"), shortCode({ id: r.id, date: r.date, version: root.dataset.version, name: ack.name,
+                                    right: r.right, total: r.total })]]);
       return rows;
     }
     function refresh() {
@@ -89,15 +107,17 @@
       list.textContent = "";
       rows.forEach(function (row) {
         add(list, "dt", row[0]);
-        add(list, "dd", row[0] === "Date" ? longDate(row[1]) : row[1] || "—");
+        add(list, "dd", row[0] === words("Date") ? longDate(row[1]) : row[1] || "—");
       });
-      var body = "Acknowledgement record\n" + rows.map(function (row) { return row[0] + ": " + row[1]; }).join("\n");
+      var body = words("Acknowledgement record") + "\n" +
+        rows.map(function (row) { return row[0] + ": " + row[1]; }).join("\n");
       send.href = "mailto:" + section.dataset.mailto + "?subject=" +
-        encodeURIComponent("Acknowledgement: " + root.dataset.title + ", " + ack.name) + "&body=" + encodeURIComponent(body);
-      missing.textContent = complete() ? "" : "Type your name and tick the statement to complete the record.";
+        encodeURIComponent(words("Acknowledgement: {title}, {name}", { title: root.dataset.title, name: ack.name })) +
+        "&body=" + encodeURIComponent(body);
+      missing.textContent = complete() ? "" : words("Type your name and tick the statement to complete the record.");
     }
     function guard(event) {
-      if (!complete()) { event.preventDefault(); missing.textContent = "First type your name and tick the statement."; }
+      if (!complete()) { event.preventDefault(); missing.textContent = words("First type your name and tick the statement."); }
     }
     fields.forEach(function (input) {
       var key = input.dataset.field;
@@ -130,7 +150,7 @@
     ask.addEventListener("click", function () { done.textContent = ""; confirm.hidden = false; box.querySelector(".restart-no").focus(); });
     box.querySelector(".restart-no").addEventListener("click", function () { close(true); });
     box.querySelector(".restart-yes").addEventListener("click", function () {
-      close(false); onClear(); done.textContent = "Cleared. You can start again.";
+      close(false); onClear(); done.textContent = words("Cleared. You can start again.");
     });
     confirm.addEventListener("keydown", function (e) { if (e.key === "Escape") { close(true); } });
     box.hidden = false;
@@ -170,7 +190,7 @@
     function feedback(q, chosen) {
       var box = q.querySelector(".quiz-feedback"), ok = isRight(q, chosen);
       box.textContent = "";
-      add(add(box, "p"), "strong", ok ? "Right." : "Not quite.");
+      add(add(box, "p"), "strong", ok ? words("Right.") : words("Not quite."));
       chosen.forEach(function (v) {
         add(box, "p", q.querySelector('.quiz-option-feedback[data-option="' + v + '"]').textContent);
       });
@@ -179,12 +199,12 @@
           return q.querySelector('label[for="' + i.id + '"]').textContent.trim().replace(/^([A-F])\.\s*/, "$1: ");
         });
         var p = add(box, "p");
-        add(p, "strong", rights.length > 1 ? "The right answers are " : "The right answer is ");
+        add(p, "strong", (rights.length > 1 ? words("The right answers are") : words("The right answer is")) + " ");
         p.appendChild(document.createTextNode(rights.join("; ")));
         var why = q.querySelector(".quiz-why") || q.querySelector(".quiz-explanation");
         var text = why.cloneNode(true);
         all(text, "strong").forEach(function (s) { s.remove(); });
-        add(box, "p", "Why: " + text.textContent.trim());
+        add(box, "p", words("Why: {reason}", { reason: text.textContent.trim() }));
       }
       box.appendChild(q.querySelector(".quiz-clauses").cloneNode(true));
       box.className = "quiz-feedback " + (ok ? "is-right" : "is-wrong");
@@ -193,7 +213,7 @@
     function check(q) {
       var chosen = inputsOf(q).filter(function (i) { return i.checked; }).map(function (i) { return i.value; });
       var box = q.querySelector(".quiz-feedback"), id = q.dataset.question;
-      if (!chosen.length) { box.className = "quiz-feedback"; box.textContent = "Choose an answer first."; return; }
+      if (!chosen.length) { box.className = "quiz-feedback"; box.textContent = words("Choose an answer first."); return; }
       if (!has(answers, id)) { answers[id] = chosen; }  // the first answer is the one that counts
       if (answered(Object.keys(byId)).length === questions.length && !state.done) { state.done = today(); }
       save();
@@ -205,12 +225,12 @@
     var summary = quiz.querySelector(".quiz-summary");
     var showAck = setupAck(quiz, state, save, function () {
       return {
-        kind: "Self-check", id: quiz.dataset.quiz, date: state.done || today(),
+        kind: words("Self-check"), id: quiz.dataset.quiz, date: state.done || today(),
         right: right(Object.keys(answers)), total: questions.length,
         lines: sets.map(function (set) {
           var ids = idsOf(set);
-          return [set.dataset.title, right(ids) + " of " + ids.length];
-        }).concat([["Total", right(Object.keys(answers)) + " of " + questions.length]])
+          return [set.dataset.title, words("{count} of {total}", { count: right(ids), total: ids.length })];
+        }).concat([[words("Total"), words("{count} of {total}", { count: right(Object.keys(answers)), total: questions.length })]])
       };
     });
 
@@ -218,10 +238,10 @@
       var ids = idsOf(set), box = set.querySelector(".quiz-set-result");
       box.textContent = "";
       if (answered(ids).length < ids.length) { return false; }
-      add(add(box, "p"), "strong", "Set done: " + right(ids) + " of " + ids.length + " right.");
+      add(add(box, "p"), "strong", words("Set done: {right} of {total} right.", { right: right(ids), total: ids.length }));
       var wrong = ids.filter(function (id) { return !isRight(byId[id], answers[id]); });
       if (wrong.length) {
-        var again = add(box, "p", "To look at again: ");
+        var again = add(box, "p", words("To look at again:") + " ");
         wrong.forEach(function (id, n) {
           var link = add(again, "a", byId[id].querySelector(".quiz-number").textContent);
           link.href = "#" + byId[id].id;
@@ -232,7 +252,7 @@
         return answered(idsOf(s)).length < idsOf(s).length;
       })[0];
       if (next) {
-        var p = add(box, "p", "Next: "), a = add(p, "a", next.querySelector("h2").textContent.replace(/¶$/, "").trim());
+        var p = add(box, "p", words("Next:") + " "), a = add(p, "a", next.querySelector("h2").textContent.replace(/¶$/, "").trim());
         a.href = "#" + next.querySelector("h2").id;
       }
       return true;
@@ -242,8 +262,8 @@
       var ids = Object.keys(byId), done = answered(ids).length;
       var setsDone = sets.filter(setResult).length;
       status.hidden = done === 0;
-      score.textContent = done + " of " + ids.length + " answered, " + right(answered(ids)) + " right · " +
-        setsDone + " of " + sets.length + " sets done";
+      score.textContent = words("{answered} of {total} answered, {right} right · {sets_done} of {sets} sets done",
+        { answered: done, total: ids.length, right: right(answered(ids)), sets_done: setsDone, sets: sets.length });
       var finished = done === ids.length;
       summary.hidden = !finished;
       if (finished) { showSummary(ids); }
@@ -252,10 +272,10 @@
 
     function showSummary(ids) {
       summary.querySelector(".quiz-summary-score").textContent =
-        "You got " + right(ids) + " of " + ids.length + " questions right.";
+        words("You got {right} of {total} questions right.", { right: right(ids), total: ids.length });
       var revise = summary.querySelector(".quiz-summary-revise"), wrong = ids.filter(function (id) { return !isRight(byId[id], answers[id]); });
       revise.textContent = "";
-      add(revise, "p", wrong.length ? "To read again:" : "Well done: nothing to read again.");
+      add(revise, "p", wrong.length ? words("To read again:") : words("Well done: nothing to read again."));
       var list = add(revise, "ul"), seen = {};
       wrong.forEach(function (id) {
         all(byId[id], ".quiz-clauses a").forEach(function (a) {
@@ -303,13 +323,14 @@
     function ticked() { return boxes.filter(function (b) { return b.checked; }); }
     var showAck = setupAck(list, state, save, function () {
       var open = boxes.filter(function (b) { return !b.checked; }).map(function (b) {
-        return ["Not ticked", list.querySelector('label[for="' + b.id + '"]').textContent.trim()];
+        return [words("Not ticked"), list.querySelector('label[for="' + b.id + '"]').textContent.trim()];
       });
-      return { kind: "Checklist", id: list.dataset.checklist, date: state.done || today(), right: ticked().length,
-               total: boxes.length, lines: [["Ticked", ticked().length + " of " + boxes.length]].concat(open) };
+      return { kind: words("Checklist"), id: list.dataset.checklist, date: state.done || today(), right: ticked().length,
+               total: boxes.length,
+               lines: [[words("Ticked"), words("{count} of {total}", { count: ticked().length, total: boxes.length })]].concat(open) };
     });
     function update() {
-      count.textContent = ticked().length + " of " + boxes.length + " ticked.";
+      count.textContent = words("{count} of {total} ticked.", { count: ticked().length, total: boxes.length });
       showAck(ticked().length > 0);
     }
     boxes.forEach(function (box) {
