@@ -72,8 +72,8 @@ def page_markdown(markdown: str, page, config) -> str:
 
 
 def _twins(page, config) -> str:
-    """Links to this page in the school's other languages (extra.alternate, written by build-all)."""
-    alternates = config.extra.get("alternate") or []
+    """Links to this page in the school's other languages (extra.twins, written by build-all)."""
+    alternates = config.extra.get("twins") or []
     language = _language(config)
     up = "../" * page.url.count("/")
     links = [f'<a href="{up}{alt["link"].removeprefix("./")}{page.url}" hreflang="{alt["lang"]}" lang="{alt["lang"]}">'

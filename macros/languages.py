@@ -58,7 +58,9 @@ def editions_of(languages: list[str]) -> list[Edition]:
 
 
 def alternates(languages: list[str], current: str) -> list[dict]:
-    """`extra.alternate` for one edition: every edition's root, as a path from this edition's root."""
+    """`extra.twins` for one edition: every edition's root, as a path from this edition's root. (Not
+    Material's `extra.alternate`: its script would send a reader to the other edition's home page unless
+    the site's address is known; every page links straight to its twin instead.)"""
     editions = editions_of(languages)
     here = next(e for e in editions if e.language == current)
     up = "../" * here.folder.count("/")

@@ -56,7 +56,7 @@ def school_config(base: dict, project: Path, school_id: str, site_dir: Path, sit
     languages = languages or [language]
     folder = "" if language == languages[0] else f"{language}/"
     if len(languages) > 1:
-        config["extra"]["alternate"] = alternates(languages, language)
+        config["extra"]["twins"] = alternates(languages, language)
     if isinstance(theme, dict):
         theme["language"] = language
     if site_url:
