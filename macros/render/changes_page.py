@@ -150,8 +150,8 @@ def _changes_block(ctx: RenderContext, changes: Changes) -> str:
         return said(ctx, "No changes.") + "\n"
     out = _clause_changes(ctx, changes)
     if changes.options:
-        out.append(f"### {said(ctx, 'The school' + chr(39) + 's choices ({count})', count=len(changes.options))} "
-                   f"{{ #{_anchor(changes, 'options')} }}\n")
+        heading = said(ctx, "The school's choices ({count})", count=len(changes.options))
+        out.append(f"### {heading} {{ #{_anchor(changes, 'options')} }}\n")
         out += [option_change(ctx, *change) for change in changes.options]
         out.append("")
     if changes.people:

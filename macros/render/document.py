@@ -213,7 +213,7 @@ def _appendix_policies(ctx: RenderContext) -> str:
     return "\n".join([
         "<section>",
         f'<h1 id="appendix-policies">{said_html(ctx, "Appendix C. Related policies")}</h1>',
-        f"<p>{said_html(ctx, 'This policy works with the school' + chr(39) + 's other policies:')}</p>",
+        "<p>" + said_html(ctx, "This policy works with the school's other policies:") + "</p>",
         '<ul class="plain">', *items, "</ul>", "</section>",
     ])
 
@@ -299,7 +299,7 @@ def _contact(ctx: RenderContext) -> str:
     dsl = people.get("dsl")
     if dsl:
         email = f", {ctx.words(dsl.email)}" if dsl.email else ""
-        worried = said_html(ctx, "Worried about a child" + chr(39) + "s safety?")
+        worried = said_html(ctx, "Worried about a child's safety?")
         tell = said_html(ctx, "Tell us straight away: {name}, {role}{email}. If a child is in immediate danger, call 999.",
                          name=ctx.words(dsl.name), role=ctx.words(dsl.role or ""), email=email)
         lines.append(f"<p><strong>{worried}</strong> {tell}</p>")
