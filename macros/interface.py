@@ -35,6 +35,9 @@ SCRIPT_STRINGS: list[str] = [
     "Policy version", "Policy fingerprint", "Statement", "(not yet ticked)", "Code", "Acknowledgement record",
     "Acknowledgement: {title}, {name}", "Type your name and tick the statement to complete the record.",
     "First type your name and tick the statement.",
+    # the record's date, where the browser may not know the page's language
+    *(f"{{day}} {month} {{year}}" for month in ("January", "February", "March", "April", "May", "June", "July",
+                                                 "August", "September", "October", "November", "December")),
     # wide tables
     "Table", "{table} (scrolls sideways)",
 ]

@@ -37,9 +37,14 @@
     return [d.getFullYear(), ("0" + (d.getMonth() + 1)).slice(-2), ("0" + d.getDate()).slice(-2)].join("-");
   }
   function isDay(v) { return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)); }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December"];
   function longDate(day) {
-    var lang = document.documentElement.lang || "en", locale = lang.indexOf("en") === 0 ? "en-GB" : lang;
-    return new Date(day + "T12:00:00Z").toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+    var date = new Date(day + "T12:00:00Z");
+    if ((document.documentElement.lang || "en").indexOf("en") === 0) {
+      return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    }  // a browser may know no other language's month names: the page gives them
+    return words("{day} " + MONTHS[date.getUTCMonth()] + " {year}", { day: date.getUTCDate(), year: date.getUTCFullYear() });
   }
 
   function store(kind, root) {
