@@ -7,6 +7,7 @@ from .. import markup
 from ..model import AUDIENCES, KIND_LABELS, Clause
 from ..site_map import link
 from .context import RenderContext
+from .words import said
 
 AUDIENCE_LABELS = {"staff": "Staff", "parents": "Parents and carers", "pupils": "Pupils"}
 
@@ -14,11 +15,13 @@ AUDIENCE_LABELS = {"staff": "Staff", "parents": "Parents and carers", "pupils": 
 def _entry(ctx: RenderContext, clause: Clause) -> str:
     """One list item per clause: a table of seven columns does not fit a phone or even a laptop."""
     policy = ctx.policy
-    facts = [KIND_LABELS[clause.kind], "for " + ", ".join(AUDIENCE_LABELS[a] for a in AUDIENCES if a in clause.audiences)]
+    readers = ", ".join(said(ctx, AUDIENCE_LABELS[a]) for a in AUDIENCES if a in clause.audiences)
+    facts = [said(ctx, KIND_LABELS[clause.kind]), said(ctx, "for {readers}", readers=readers)]
     if clause.option:
-        facts.append(f"option <code>{markup.text(clause.option)}</code>: {markup.text(policy.options.get(clause.option, ''))}")
+        facts.append(said(ctx, "option {option}: {value}", option=f"<code>{markup.text(clause.option)}</code>",
+                          value=markup.text(policy.options.get(clause.option, ""))))
     if clause.verify:
-        facts.append("**to be confirmed at the next review**")
+        facts.append(f"**{said(ctx, 'to be confirmed at the next review')}**")
     fields = [
         ("Responsible", markup.join([markup.link(policy.roles[r].name, link("role", r)) for r in clause.roles])),
         ("Platforms", markup.join([markup.link(policy.platforms[p].name, link("platform", p)) for p in clause.refs.platforms])),
@@ -26,7 +29,7 @@ def _entry(ctx: RenderContext, clause: Clause) -> str:
                                  for s in clause.sources if s.policy in policy.sources)),
         ("Search words", ", ".join(markup.text(k) for k in clause.keywords)),
     ]
-    details = "".join(f"<br>{name}: {value}" for name, value in fields if value)
+    details = "".join(f"<br>{said(ctx, name)}: {value}" for name, value in fields if value)
     return (f"- {ctx.clause_link(clause.id)} <code>{markup.text(clause.id)}</code>  \n"
             f"  {' · '.join(facts)}{details}")
 
@@ -45,8 +48,8 @@ def source_map(ctx: RenderContext) -> str:
     came from is for the reviewer, never under a clause of the school's formal policy."""
     policy = ctx.policy
     if not policy.sources:
-        return ("The policy names no sources: `sources: dropped` in `policy_data/policy.yml`."
-                if not policy.keeps_sources else "")
+        return (said(ctx, "The policy names no sources: {setting} in {file}.", setting="`sources: dropped`",
+                     file="`policy_data/policy.yml`") if not policy.keeps_sources else "")
     drawn: dict[str, list[str]] = {source_id: [] for source_id in policy.sources}
     for clause in policy.all_clauses():
         for source in clause.sources:
@@ -55,7 +58,9 @@ def source_map(ctx: RenderContext) -> str:
     out = []
     for source_id, source in policy.sources.items():
         clauses = drawn[source_id]
-        out += [f"### {markup.text(source.short or source_id)} {{ #source-{source_id} }}", "",
-                f"{markup.text(source.title)}{f', a ' + markup.text(source.kind) if source.kind else ''}. "
-                f"{len(clauses)} clause{'s' if len(clauses) != 1 else ''}: " + (", ".join(clauses) or "none") + ".", ""]
+        described = (said(ctx, "{title}, a {kind}.", title=markup.text(source.title), kind=markup.text(source.kind))
+                     if source.kind else f"{markup.text(source.title)}.")
+        listed = said(ctx, "{count} clause: {clauses}." if len(clauses) == 1 else "{count} clauses: {clauses}.",
+                      count=len(clauses), clauses=", ".join(clauses) or said(ctx, "none"))
+        out += [f"### {markup.text(source.short or source_id)} {{ #source-{source_id} }}", "", f"{described} {listed}", ""]
     return "\n".join(out)
