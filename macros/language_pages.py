@@ -50,7 +50,8 @@ def translated_nav(nav: list, say) -> list:
     for item in nav:
         if isinstance(item, dict):
             (title, target), = item.items()
-            result.append({unmarked(say(title)): translated_nav(target, say) if isinstance(target, list) else target})
+            # An untranslated title keeps its mark: the finished page shows it as English (finished_page).
+            result.append({say(title): translated_nav(target, say) if isinstance(target, list) else target})
         else:
             result.append(item)
     return result
