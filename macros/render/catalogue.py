@@ -7,6 +7,7 @@ from typing import Callable
 
 from . import (approval, changes_page, formal, guides, legal, listings, questions, register, review_page, roles, selfcheck,
                translation_page)
+from .. import markup
 from .context import RenderContext
 
 
@@ -59,7 +60,10 @@ def what_changed(ctx: RenderContext, audience: str | None) -> str:
     if ctx.policy.english is None:
         return changes_page.what_changed(ctx, audience)
     english = RenderContext(ctx.policy.english, ctx.data_dir, ctx.edition)
-    return '<div lang="en" markdown>\n\n' + changes_page.what_changed(english, audience) + "\n\n</div>"
+    note = markup.text(ctx.say("The changes below are in English: they compare the English wording that governors "
+                               "approved."))
+    return (f'<p class="hb-changes-in-english">{note}</p>\n\n<div lang="en" markdown>\n\n'
+            + changes_page.what_changed(english, audience) + "\n\n</div>")
 
 
 def render_everything(ctx: RenderContext) -> dict[str, str]:
