@@ -106,7 +106,9 @@ class Entry:
     source: str
 
 
-FIELD = re.compile(r"^\s*(?:>\s*)*([A-Za-z][A-Za-z ]{1,30}?)\s*:\s*(.*?)\s*$")  # "> " quoted in a reply too
+FIELD = re.compile(r"^\s*(?:>\s*)*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4}?)\s*:\s*(.*?)\s*$")  # "> " quoted too
+# A record made on a Welsh page labels its lines in Welsh.
+LABELS = {"enw": "name", "rôl": "role", "fersiwn y polisi": "policy version", "cod": "code", "dyddiad": "date"}
 CODE_SHAPE = "a code such as 1ABC-DE23-... as printed on the record"
 
 
@@ -116,7 +118,8 @@ def _fields(text: str) -> dict[str, tuple[str, int]]:
     for number, line in enumerate(text.splitlines(), start=1):
         match = FIELD.match(line)
         if match:
-            found.setdefault(match.group(1).strip().lower(), (match.group(2), number))
+            label = match.group(1).strip().lower()
+            found.setdefault(LABELS.get(label, label), (match.group(2), number))
     return found
 
 

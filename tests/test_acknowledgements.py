@@ -126,3 +126,10 @@ def test_neither_folder_nor_csv_is_explained(tmp_path):
     (tmp_path / "records.xlsx").write_bytes(b"PK")
     run = run_register(str(tmp_path / "records.xlsx"))
     assert run.returncode == 1 and "expected a folder of records or a CSV" in run.stderr
+
+
+def test_a_record_made_on_a_welsh_page_is_read_by_its_welsh_labels():
+    from macros.acknowledgements import _fields
+    fields = _fields("Cofnod cadarnhau\nEnw: Siân Owen\nRôl: Athrawes\nFersiwn y polisi: 2.0\n> Cod: 1ABC-DE23\n")
+    assert fields["name"][0] == "Siân Owen" and fields["role"] == ("Athrawes", 3)
+    assert fields["policy version"][0] == "2.0" and fields["code"][0] == "1ABC-DE23"
