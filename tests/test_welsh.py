@@ -137,13 +137,17 @@ def test_the_english_check_finds_english_outside_lang_en():
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 375])
-def test_every_welsh_page_is_axe_clean(built_all, school_url, browser, width):
+def test_every_welsh_page_is_axe_clean_and_never_scrolls_sideways(built_all, school_url, browser, width):
+    """Welsh words run longer than English ones: no page may grow wider than a phone."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     failures = {}
     for path in welsh_pages(built_all):
         page.goto(school_url + path)
         violations = axe_violations(page)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            violations.append(f"scrolls sideways by {overflow}px")
         if violations:
             failures[path or "(home)"] = violations
     context.close()
