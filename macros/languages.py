@@ -79,3 +79,16 @@ def translated_policy(policy: Policy, data_dir: Path, language: str) -> Policy:
     translated.english = policy
     translated.__dict__["fingerprint"] = policy.fingerprint  # the approved content is the English
     return translated
+
+
+def other_name(policy: Policy) -> tuple[str, str] | None:
+    """The school's name in its other language, and that language's code, to show under its name: the
+    Welsh name on an English page, the English name on a Welsh one; None if there is no other name."""
+    school = policy.profile.school
+    if policy.english is not None:
+        english = policy.english.profile.school.name
+        return (english, ENGLISH) if english != school.name else None
+    second = school.second_language_name
+    if not second:
+        return None
+    return second, "cy" if (school.second_language or "").lower() in ("welsh", "cymraeg") else ""

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..languages import other_name
 from ..model import CYCLE_WORDS, Clause
 from .context import RenderContext
 from .legal import NO_LONGER_CURRENT, STATUS_LABELS
@@ -55,6 +56,10 @@ def contents_entries(ctx: RenderContext) -> list[Entry]:
     return entries
 
 
+def _lang_attribute(code: str) -> str:
+    return f' lang="{code}"' if code else ""
+
+
 def _lang(ctx: RenderContext) -> str:
     return "en-GB" if ctx.language == "en" else ctx.language
 
@@ -81,7 +86,7 @@ def _logo(ctx: RenderContext) -> str:
 def _cover(ctx: RenderContext) -> str:
     policy = ctx.policy
     approval = policy.approval
-    second = policy.profile.school.second_language_name
+    second = other_name(policy)
     facts = [("Version", ctx.words(policy.version)),
              ("Approved by", ctx.words(approval.approved_by or ctx.say("not yet approved"))),
              ("Approved on", _e(date(ctx, policy.approved_on))),
@@ -92,7 +97,7 @@ def _cover(ctx: RenderContext) -> str:
         '<div class="cover-top">',
         _logo(ctx),
         f'<p class="cover-school">{ctx.words(policy.school_name)}</p>',
-        f'<p class="cover-second" lang="cy">{ctx.words(second)}</p>' if second else "",
+        f'<p class="cover-second"{_lang_attribute(second[1])}>{ctx.words(second[0])}</p>' if second else "",
         f'<p class="cover-title">{ctx.words(policy.title)}</p>',
         "</div>",
         f'<table class="cover-facts"><tbody>\n{rows}\n</tbody></table>',
@@ -318,10 +323,10 @@ def parents_leaflet(ctx: RenderContext, short: bool = False) -> str:
     """A one- or two-page leaflet from the parents' guide; `short` keeps each summary's first sentence."""
     policy = ctx.policy
     guide = policy.guides["parents"]
-    second = policy.profile.school.second_language_name
+    second = other_name(policy)
     out = ['<div class="leaflet">', '<header class="leaflet-head">',
            f'<p class="school">{ctx.words(policy.school_name)}</p>',
-           f'<p class="second" lang="cy">{ctx.words(second)}</p>' if second else "",
+           f'<p class="second"{_lang_attribute(second[1])}>{ctx.words(second[0])}</p>' if second else "",
            f"<h1>{_e(ctx.say(LEAFLET_TITLE))}</h1>", "</header>", '<div class="leaflet-columns">']
     for group in guide.groups:
         out.append(f"<section><h2>{ctx.words(group.title)}</h2>")
