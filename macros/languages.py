@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from .language_marks import unmarked
 from .model import Policy
 from .translations import read_translations, translated_files
 
@@ -87,7 +88,7 @@ def other_name(policy: Policy) -> tuple[str, str] | None:
     school = policy.profile.school
     if policy.english is not None:
         english = policy.english.profile.school.name
-        return (english, ENGLISH) if english != school.name else None
+        return (english, ENGLISH) if english != unmarked(school.name) else None  # untranslated: one name
     second = school.second_language_name
     if not second:
         return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from .languages import other_name
 from .model import CYCLE_WORDS_IN, Policy, long_date
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
@@ -41,8 +42,12 @@ def known_values(policy: Policy) -> dict[str, str]:
     values["review.cycle"] = CYCLE_WORDS_IN[policy.language][policy.review_cycle_years]
     values["review.next_date"] = long_date(policy.next_review, policy.language)
     values["approval.date"] = long_date(policy.approved_on, policy.language)
-    # The school's name in English, for a page in another language that gives both names.
+    # The school's name in English, and its name in the page's other language (with that language's code),
+    # for a page that gives both names.
     values["school.english_name"] = (policy.english or policy).profile.school.name
+    other = other_name(policy)
+    if other:
+        values["school.other_name"], values["school.other_language"] = other
     return values
 
 
