@@ -41,7 +41,7 @@ PROSE_KEYS = frozenset({
     "title", "text", "feedback", "prompt", "explanation", "term", "definition", "topic", "question", "answer",
     "name", "does", "description", "relevance", "abbr", "means", "intro", "when", "short", "keywords",
     "short_name", "role", "type", "working_hours", "changes", "review_responsibility", "approved_by",
-    "option_neutral", "never", "anything", "label", "heading", "lead", "help", "central_team",
+    "option_neutral", "never", "anything", "label", "heading", "lead", "help", "central_team", "status_note", "facts",
 })
 # Keys holding a mapping of prose by reader (`summary: {parents: ...}`). Option variants (`variants:
 # {option: {text: ..., summary: ...}}`) are records' fields like any other.

@@ -61,7 +61,7 @@ def platforms(ctx: RenderContext) -> str:
     for platform_id, record in policy.platforms.items():
         name = record.name + (" " + ctx.say("(formerly {name})", name=record.formerly) if record.formerly else "")
         out.append(f"## {markup.text(name)} {{ #{anchor('platform', platform_id)} }}\n")
-        facts = [f"**{said(ctx, 'Kind:')}** {markup.text(record.kind)}"]
+        facts = [f"**{said(ctx, 'Kind:')}** {markup.text(ctx.say(record.kind))}"]
         if record.minimum_age is not None:
             facts.append(f"**{said(ctx, 'Minimum age:')}** {int(record.minimum_age)}")
         facts.append(f"**{said(ctx, 'Facts checked:')}** {markup.text(record.facts_checked)}")
