@@ -201,3 +201,16 @@ def test_the_cover_shows_the_logo_the_profile_names(tmp_path):
     assert f'class="cover-logo" src="data:image/svg+xml;base64,{encoded}"' in document
     school.write_text(text, encoding="utf-8")
     assert 'class="cover-logo"' not in policy_document(RenderContext(load_checked_policy(data), data))
+
+
+def test_the_welsh_school_prints_its_policy_in_welsh_with_the_language_set(tmp_path):
+    school = next(p.stem for p in sorted((DATA / "schools").glob("*.yml")) if "languages: [cy" in p.read_text(encoding="utf-8"))
+    output = tmp_path / "polisi.pdf"
+    result = run_pdf(output, "--language", "cy", env={"HANDBOOK_SCHOOL": school})
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(output)
+    assert str(reader.trailer["/Root"].get("/Lang")) == "cy"
+    cover = normal(page_texts(output)[0])
+    assert "Polisi Cyfryngau Cymdeithasol" in cover and "Fersiwn" in cover
+    english = run_pdf(tmp_path / "x.pdf", "--language", "fr", env={"HANDBOOK_SCHOOL": school})
+    assert english.returncode != 0 and "not 'fr'" in english.stderr
