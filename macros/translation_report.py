@@ -60,7 +60,7 @@ def _shown(data_dir_shown: str, language: str, english: str) -> str:
     return f"{data_dir_shown}/{translation_path(language, english)}"
 
 
-def _data_dir_shown(policy: Policy) -> str:
+def data_dir_shown(policy: Policy) -> str:
     """policy_data as the editor sees it, from where the profile was read."""
     profile = policy.profile.where.file
     return profile[: profile.rfind("/schools/")] if "/schools/" in profile else "policy_data"
@@ -68,7 +68,7 @@ def _data_dir_shown(policy: Policy) -> str:
 
 def translation_problems(policy: Policy, data_dir: Path, languages: list[str] | None = None) -> list[Problem]:
     problems: list[Problem] = []
-    shown = _data_dir_shown(policy)
+    shown = data_dir_shown(policy)
     for language in languages if languages is not None else languages_to_check(policy):
         translations, shape = read_translations(Path(data_dir), language, shown)
         problems += shape
@@ -156,7 +156,7 @@ def _incomplete(policy: Policy, language: str, translations, shown: str) -> list
 
 def stale_advice(policy: Policy, state) -> str:
     record = english_records(policy.files[state.file].data)[state.record]
-    return (f"the English has changed since it was translated ({_data_dir_shown(policy)}/{state.file}:"
+    return (f"the English has changed since it was translated ({data_dir_shown(policy)}/{state.file}:"
             f"{state.english_line}); the page shows the English until the translation is updated: re-read the "
             f"English, update the translation, then set from: {record.fingerprint}")
 
@@ -185,7 +185,7 @@ class TranslationStatus:
 
 def translation_status(policy: Policy, data_dir: Path, language: str, docs_dir: Path | None = None,
                        page_uris: list[str] | None = None) -> TranslationStatus:
-    shown = _data_dir_shown(policy)
+    shown = data_dir_shown(policy)
     translations, _ = read_translations(Path(data_dir), language, shown)
     pages: dict[str, PageCount] = {}
     stale = []
@@ -212,7 +212,7 @@ def status_lines(policy: Policy, status: TranslationStatus) -> list[str]:
         counts = page.counts
         if counts["stale"] or counts["missing"]:
             lines.append(f"  {page.page}: {counts['stale']} stale, {counts['missing']} not yet translated")
-    shown = _data_dir_shown(policy)
+    shown = data_dir_shown(policy)
     by_record: dict[tuple[str, str], list] = {}
     for state in status.stale:
         by_record.setdefault((state.file, state.record), []).append(state)

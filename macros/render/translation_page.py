@@ -11,7 +11,7 @@ from ..editions import REVIEWER_PAGES
 from ..languages import NAMES
 from ..terms import read_terms
 from ..translation_report import (languages_to_check, required_complete, stale_advice, translation_status,
-                                  _data_dir_shown)
+                                  data_dir_shown)
 from ..translations import LANGUAGE_NAMES
 from .context import RenderContext
 
@@ -59,7 +59,7 @@ def _language_part(ctx: RenderContext, language: str) -> list[str]:
                          str(counts["stale"]), str(counts["missing"])]))
     out += ["", f"### Stale {name} translations", ""]
     stale = {(s.file, s.record): s for s in status.stale}
-    shown = _data_dir_shown(policy)
+    shown = data_dir_shown(policy)
     out += [f"- {markup.text(f'{shown}/translations/{language}/{s.file}')} line {s.translation_line}, "
             f"'{markup.text(s.record)}': {markup.text(stale_advice(policy, s))}" for s in stale.values()] or \
         ["None: every translation was made from the English as it is now."]
