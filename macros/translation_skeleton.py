@@ -16,6 +16,12 @@ from .translations import FILE_RECORD, english_records, read_translations, trans
 from .yaml_source import read_data_file
 
 
+def schema_line(language: str, english_relative: str) -> str:
+    """The comment that lets an editor's YAML extension check the file against its schema."""
+    depth = len(Path(translation_path(language, english_relative)).parts)  # policy_data/ adds one, the file takes one
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/translation.schema.json\n"
+
+
 def _scalar(value) -> str:
     return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10_000).strip().removesuffix("...").strip()
 
@@ -59,7 +65,8 @@ def write_skeleton(data_dir: Path, language: str, english_relative: str, by: str
     if target.exists():
         text = target.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     else:
-        text = (f"# {language}: the translation of {english_relative}. Each record: the translated fields, `from:` (the\n"
+        text = (schema_line(language, english_relative) +
+                f"# {language}: the translation of {english_relative}. Each record: the translated fields, `from:` (the\n"
                 "# English fingerprint it was made from), `status:` draft or checked (by a speaker of the language).\n"
                 "# Empty fields show the English, marked. Run `python -m macros check` after editing.\n"
                 f"translates: {english_relative}\nby: {_scalar(by)}\nrecords:\n")
