@@ -44,6 +44,9 @@ def write_skeleton(data_dir: Path, language: str, english_relative: str, by: str
     """Add the untranslated records of one English file to its translation; returns what it did."""
     data_dir = Path(data_dir)
     source = data_dir / english_relative
+    if not source.is_file():
+        return [f"there is no file {english_relative} in {data_dir.as_posix()}/ to translate; give the English "
+                "file's path inside it, e.g. quizzes/pupils.yml"]
     english, problems = read_data_file(source, english_relative)
     if english is None:
         return [str(p) for p in problems] or [f"{english_relative}: cannot be read"]
