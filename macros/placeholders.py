@@ -23,6 +23,8 @@ PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
 GROUP_PHRASE = re.compile(r"\{if (no )?group:((?:[^{}]|\{[^{}]*\})*)\}")
 CONDITION = re.compile(r"\{if ([^:}]*):")
 NO_GROUP = "none"
+# What a group is, in words, for a page in another language (group.yml's kind is one of these in English).
+GROUP_KIND_WORDS = {"cy": {"trust": "ymddiriedolaeth", "federation": "ffederasiwn"}}
 
 
 def known_values(policy: Policy) -> dict[str, str]:
@@ -42,6 +44,9 @@ def known_values(policy: Policy) -> dict[str, str]:
     values["review.cycle"] = CYCLE_WORDS_IN[policy.language][policy.review_cycle_years]
     values["review.next_date"] = long_date(policy.next_review, policy.language)
     values["approval.date"] = long_date(policy.approved_on, policy.language)
+    kind = values.get("group.kind")
+    if kind in GROUP_KIND_WORDS.get(policy.language, {}):  # "federation" is a word in a sentence too
+        values["group.kind"] = GROUP_KIND_WORDS[policy.language][kind]
     # The school's name in English, and its name in the page's other language (with that language's code),
     # for a page that gives both names.
     values["school.english_name"] = (policy.english or policy).profile.school.name
