@@ -163,6 +163,23 @@ def the_check_fails_and_every_problem_says(outcome: Outcome, words: str) -> None
     assert "Traceback" not in outcome.check.stderr and "could not finish" not in outcome.check.stderr
 
 
+def _problems(outcome: Outcome, in_translations: bool) -> list[str]:
+    problems = [line for line in outcome.check.stderr.splitlines() if ": " in line and line.endswith("]")
+                and ("/translations/" in line.split(":", 1)[0]) == in_translations]
+    assert outcome.check.returncode == 1 and problems, outcome.check.stderr
+    return problems
+
+
+def every_problem_outside_translations_says(outcome: Outcome, words: str) -> None:
+    problems = _problems(outcome, in_translations=False)
+    assert all(words in line for line in problems), problems
+
+
+def every_problem_in_translations_says(outcome: Outcome, words: str) -> None:
+    problems = _problems(outcome, in_translations=True)
+    assert all(words in line for line in problems), problems
+
+
 def the_check_never_says(outcome: Outcome, words: str) -> None:
     assert words not in outcome.check.stderr, outcome.check.stderr
 
@@ -212,6 +229,8 @@ def every_page_says(outcome: Outcome, phrase: str) -> None:
 
 THEN = {"the check passes": the_check_passes,
         "the check fails, and every problem says": the_check_fails_and_every_problem_says,
+        "the check fails, and every problem outside translations/ says": every_problem_outside_translations_says,
+        "every problem in translations/ says": every_problem_in_translations_says,
         "the check never says": the_check_never_says, "the site is called": the_site_is_called,
         "no page names the example schools, their people, handles or domains, their group, or the source "
         "schools": no_page_names_the_examples,
