@@ -94,3 +94,11 @@ def test_translate_writes_each_record_once_with_its_fingerprint_and_keeps_what_i
     second = translate()
     assert "every record" in second.stdout
     assert target.read_text(encoding="utf-8") == text  # nothing already there is rewritten
+
+
+def test_the_welsh_a_to_z_files_words_under_welsh_letters_in_welsh_order():
+    from macros.alphabet import first_letter, sort_key
+    words = ["llun", "lôn", "chwarae", "cyfrif", "ysgol", mark_english("screenshot")]
+    assert [first_letter(w, "cy") for w in words] == ["Ll", "L", "Ch", "C", "Y", "S"]
+    assert sorted(words, key=lambda w: sort_key(w, "cy"))[:4] == ["cyfrif", "chwarae", "lôn", "llun"]
+    assert first_letter("llama", "en") == "L" and first_letter("Ôl", "cy") == "O"

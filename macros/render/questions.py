@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import markup
+from ..alphabet import capitalised, first_letter, sort_key
 from ..model import Clause
 from ..site_map import link
 from ..voice import voice_for
@@ -134,20 +135,19 @@ def a_to_z(ctx: RenderContext) -> str:
     by_letter: dict[str, list[str]] = defaultdict(list)
     topics = _topics(ctx)
     for word in topics:
-        first = word[:1].upper()
-        by_letter[first if first.isalpha() else "0–9"].append(word)
-    letters = sorted(by_letter)
+        by_letter[first_letter(word, ctx.language)].append(word)
+    letters = sorted(by_letter, key=lambda letter: (letter != "0–9", sort_key(letter, ctx.language)))
     out = [f'<nav class="hb-letters" aria-label="{phrase(ctx, "Letters")}">'
            + " ".join(f'<a href="#az-{_letter_anchor(l)}">{l}</a>' for l in letters) + "</nav>", ""]
     for letter in letters:
-        words = sorted(by_letter[letter], key=str.lower)
+        words = sorted(by_letter[letter], key=lambda word: sort_key(word, ctx.language))
         out.append(f'<details class="hb-az-letter" id="az-{_letter_anchor(letter)}" markdown>')
         out.append(f'<summary><span class="hb-az-letter__name">{letter}</span> '
                    f'<span class="hb-az-letter__count">'
                    f'{phrase(ctx, "{count} topic" if len(words) == 1 else "{count} topics", count=len(words))}</span></summary>')
         out.append('<dl class="hb-az" markdown>')
         for word in words:
-            out.append(f"<dt>{markup.text(word[:1].upper() + word[1:])}</dt>")
+            out.append(f"<dt>{markup.text(capitalised(word))}</dt>")
             for label, target in topics[word]:
                 out.append(f'<dd markdown="span">{markup.link(label, target)}</dd>')
         out.append("</dl>")
