@@ -102,3 +102,25 @@ def test_the_welsh_a_to_z_files_words_under_welsh_letters_in_welsh_order():
     assert [first_letter(w, "cy") for w in words] == ["Ll", "L", "Ch", "C", "Y", "S"]
     assert sorted(words, key=lambda w: sort_key(w, "cy"))[:4] == ["cyfrif", "chwarae", "lôn", "llun"]
     assert first_letter("llama", "en") == "L" and first_letter("Ôl", "cy") == "O"
+
+
+def test_every_interface_word_a_welsh_page_uses_has_its_welsh():
+    """Everything the renderers, the navigation and the page scripts say, rendered for the Welsh school."""
+    from pathlib import Path
+
+    from macros.engine import load_checked_policy
+    from macros.interface import SCRIPT_STRINGS, load_interface
+    from macros.language_pages import translated_nav
+    from macros.languages import translated_policy
+    from macros.render.catalogue import render_everything
+    from macros.render.context import RenderContext
+    from macros.site_config import base_config
+    school = next(p.stem for p in sorted((DATA / "schools").glob("*.yml")) if "languages: [cy" in p.read_text(encoding="utf-8"))
+    interface = load_interface(DATA, "cy")
+    assert len(interface.strings) > 200
+    welsh = translated_policy(load_checked_policy(DATA, school), DATA, "cy")
+    render_everything(RenderContext(welsh, DATA, "public", interface))  # the Welsh edition is public
+    for words in SCRIPT_STRINGS:
+        interface.say(words)
+    translated_nav(base_config(Path(PROJECT))["nav"], interface.say)
+    assert interface.missing == set()
