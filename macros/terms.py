@@ -13,6 +13,7 @@ mutation: polisi, bolisi, mholisi, pholisi), so every mutated form of the term's
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,25 +80,29 @@ def read_terms(data_dir: Path, language: str, shown: str) -> tuple[list[Term], l
     return terms, problems
 
 
-def _text(value) -> str:
-    """The words of a field, without placeholders (`{accounts.x.handle}` names no term)."""
+def words_of(value) -> str:
+    """The words of a field, lower case, without marks or placeholders (`{accounts.x.handle}` names no term)."""
     text = unmarked(" ".join(value) if isinstance(value, list) else str(value))
     return re.sub(r"\{[a-z_.]+\}", " ", text).lower()
 
 
-def uses_term(value, term: str, welsh: bool = False, forms: tuple[str, ...] = ()) -> bool:
-    """Whether the text uses the term as whole words: in English, singular or plural; in Welsh, with its
-    first word in any mutation and its last word with any ending (cyfrif, cyfrifon; neges, negeseuon).
-    A term may give alternatives as "llun / lluniau"."""
-    text = _text(value)
+@functools.lru_cache(maxsize=None)
+def term_pattern(term: str, welsh: bool = False, forms: tuple[str, ...] = ()) -> re.Pattern:
+    """The term as whole words: in English, singular or plural; in Welsh, with its first word in any
+    mutation and its last word with any ending (cyfrif, cyfrifon; neges, negeseuon). A term may give
+    alternatives as "llun / lluniau"."""
+    choices = []
     for candidate in (alternative.strip() for option in (term, *forms) for alternative in option.split(" / ")):
         words = candidate.lower().split()
         if not words:
             continue
         firsts = mutated_forms(words[0]) if welsh else {words[0]}
         rest = r"\s+".join(re.escape(w) for w in words[1:])
-        pattern = r"(?<![\w])(?:" + "|".join(re.escape(f) for f in firsts) + r")" + (r"\s+" + rest if rest else "")
-        ending = r"" if welsh else r"s?(?![\w])"
-        if re.search(pattern + ending, text):
-            return True
-    return False
+        pattern = r"(?:" + "|".join(re.escape(f) for f in sorted(firsts)) + r")" + (r"\s+" + rest if rest else "")
+        choices.append(pattern + ("" if welsh else r"s?(?![\w])"))
+    return re.compile(r"(?<![\w])(?:" + "|".join(choices) + ")")
+
+
+def uses_term(value, term: str, welsh: bool = False, forms: tuple[str, ...] = ()) -> bool:
+    """Whether a field's text uses the term (see term_pattern)."""
+    return term_pattern(term, welsh, tuple(forms)).search(words_of(value)) is not None

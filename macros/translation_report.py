@@ -19,7 +19,7 @@ from .model import Policy
 from .page_translations import page_states
 from .problems import Problem
 from .rules.common import near_miss
-from .terms import read_terms, uses_term
+from .terms import read_terms, term_pattern, words_of
 from .translations import (FILE_RECORD, LANGUAGE_NAMES, english_records, field_states, read_translations,
                            translation_path)
 
@@ -124,9 +124,10 @@ def _terms(policy: Policy, data_dir: Path, language: str, translations, shown: s
             for name, words in entry.fields.items():
                 if name not in record.fields or name.split(".")[-1] == "keywords":
                     continue  # search words may be any word a reader types
+                english_words, translated_words = words_of(record.fields[name]), words_of(words)
                 for term in terms:
-                    if uses_term(record.fields[name], term.english) and not uses_term(words, term.translated, welsh=True,
-                                                                                       forms=term.forms):
+                    if term_pattern(term.english).search(english_words) and not \
+                            term_pattern(term.translated, True, term.forms).search(translated_words):
                         problems.append(Problem(
                             translated.data_file.path, translated.data_file.line_of(("records", key, name)), f"'{key}'",
                             f"'{name}': the English says '{term.english}', which the term list "
