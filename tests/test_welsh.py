@@ -28,6 +28,10 @@ ENGLISH_ONLY_WORDS = {"the", "and", "of", "to", "is", "you", "your", "with", "fo
                       "our", "will", "be", "it", "on", "or", "if", "what", "who", "when", "have", "has", "can", "about"}
 
 
+PHONE_PAGES = ("", "parents/", "pupils/", "quiz-parents/", "quiz-pupils/", "common-questions/", "changes-for-parents/",
+               "accessibility/")
+
+
 def welsh_root(built_all: Path) -> Path:
     return built_all / WELSH_SCHOOL
 
@@ -144,7 +148,9 @@ def test_every_welsh_page_is_axe_clean_and_never_scrolls_sideways(built_all, sch
     failures = {}
     for path in welsh_pages(built_all):
         page.goto(school_url + path)
-        violations = axe_violations(page)
+        # Every page at desktop width; on a phone, the pages families and pupils open (the English suite
+        # scans every page at both widths, and the Welsh pages share its templates).
+        violations = axe_violations(page) if width == 1280 or path in PHONE_PAGES else []
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 0:
             violations.append(f"scrolls sideways by {overflow}px")
