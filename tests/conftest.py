@@ -71,15 +71,32 @@ def built_all(tmp_path_factory) -> Path:
     return output
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
+
     def log_message(self, *args):
         pass
+
+
+def serve_folder(folder: Path):
+    """Serve a folder at http://127.0.0.1:PORT/ until the generator is closed (a fixture's yield)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def copy_data(tmp_path: Path) -> Path:
+    """A copy of the policy data to edit in a test."""
+    data = tmp_path / "policy_data"
+    shutil.copytree(DATA, data)
+    return data
 
 
 def _serve(site: Path, tmp_path_factory):
     root = tmp_path_factory.mktemp("webroot")
     shutil.copytree(site, root / SUB_PATH.strip("/"))
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

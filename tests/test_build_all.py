@@ -3,23 +3,20 @@ own site and the group's site; no school's site names another school or its peop
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
 from browser_tools import axe_violations
-from conftest import DATA, PROJECT, build_all
+from conftest import DATA, PROJECT, build_all, copy_data, serve_folder
 
 SCHOOLS = sorted(p.stem for p in (DATA / "schools").glob("*.yml"))
 
@@ -120,14 +117,8 @@ def test_the_group_site_shows_its_people_and_every_schools_review_status(built):
         assert profile(school_id)["school"]["name"] in review
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "policy_data"
-    shutil.copytree(DATA, data)
-    return data
-
-
 def test_a_mistake_in_one_schools_profile_names_that_school_and_writes_nothing(tmp_path):
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     school = data / "schools" / "llwyn-onn.yml"
     text = school.read_text(encoding="utf-8")
     school.write_text(text.replace("account_monitoring: seven-days", "account_monitoring: sevendays"), encoding="utf-8")
@@ -143,7 +134,7 @@ def test_a_mistake_in_one_schools_profile_names_that_school_and_writes_nothing(t
 
 def test_a_stale_replacement_is_flagged_when_the_group_rewords_the_shared_clause(tmp_path):
     from macros.engine import load_schools
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     local = yaml.safe_load((data / "schools" / "nant-y-garth" / "clauses.yml").read_text(encoding="utf-8"))
     replaced = next(c["replaces"] for c in local["clauses"] if c.get("replaces"))
     section = data / "sections" / f"{replaced.split('.')[0]}.yml"
@@ -157,7 +148,7 @@ def test_a_stale_replacement_is_flagged_when_the_group_rewords_the_shared_clause
 
 
 def test_adding_a_school_is_one_file_and_one_command(tmp_path):
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     for other in SCHOOLS[1:]:  # a smaller group keeps the test quick; the school added is the point
         (data / "schools" / f"{other}.yml").unlink()
         shutil.rmtree(data / "schools" / other, ignore_errors=True)
@@ -197,17 +188,9 @@ def test_a_generated_school_config_builds_with_properdocs_too(tmp_path):
     assert html.escape(profile(school_id)["school"]["name"], quote=False) in home
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def group_url(built):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from serve_folder(built)
 
 
 @pytest.mark.browser

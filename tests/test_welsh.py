@@ -5,13 +5,9 @@ makes its translation stale in the check, naming the file and line."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -19,7 +15,7 @@ import pytest
 import yaml
 
 from browser_tools import axe_violations, site_pages
-from conftest import DATA, PROJECT
+from conftest import DATA, PROJECT, copy_data, serve_folder
 
 WELSH_SCHOOL = next(p.stem for p in sorted((DATA / "schools").glob("*.yml"))
                     if (yaml.safe_load(p.read_text(encoding="utf-8")).get("languages") or ["en"])[0] == "cy")
@@ -41,19 +37,10 @@ def welsh_pages(built_all: Path) -> list[str]:
     return [p for p in site_pages(root) if not p.startswith("en/")]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def school_url(built_all):
     """The Welsh school's folder served as a school's web host would: Welsh at /, English at /en/."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_Quiet, directory=str(welsh_root(built_all))))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from serve_folder(welsh_root(built_all))
 
 
 def test_the_welsh_school_has_both_editions_at_the_same_paths(built_all):
@@ -193,12 +180,6 @@ def test_the_welsh_search_index_has_no_stemmer_or_stop_words(built_all):
     assert "stopWordFilter" in english["config"]["pipeline"]  # English keeps its own settings
 
 
-def _copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "policy_data"
-    shutil.copytree(DATA, data)
-    return data
-
-
 def _check(data: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros", "--data", str(data), "check"], cwd=PROJECT,
                           capture_output=True, text=True, timeout=300)
@@ -219,7 +200,7 @@ def _translated_clause(data: Path) -> tuple[str, str, str]:
 
 
 def test_changing_an_english_clause_makes_its_welsh_stale_naming_file_and_line(tmp_path):
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     section, clause_id, text = _translated_clause(data)
     english_file = data / section
     source = english_file.read_text(encoding="utf-8")
@@ -244,7 +225,7 @@ def test_changing_an_english_clause_makes_its_welsh_stale_naming_file_and_line(t
 
 
 def test_a_school_that_requires_a_complete_translation_fails_the_check_while_one_is_stale(tmp_path):
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     profile = data / "schools" / f"{WELSH_SCHOOL}.yml"
     profile.write_text(profile.read_text(encoding="utf-8").replace(
         "languages: [cy, en]", "languages: [cy, en]\ntranslation: {when_incomplete: fail}"), encoding="utf-8")
@@ -255,7 +236,7 @@ def test_a_school_that_requires_a_complete_translation_fails_the_check_while_one
 
 
 def test_a_translation_of_a_record_the_english_lacks_is_named_with_its_line(tmp_path):
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     target = data / "translations" / "cy" / "quizzes" / "pupils.yml"
     text = target.read_text(encoding="utf-8").rstrip("\n") + "\n  stranger-in-a-gmae:\n    from: 1234abcd\n    prompt: Helo\n"
     target.write_text(text, encoding="utf-8")
@@ -267,7 +248,7 @@ def test_a_translation_of_a_record_the_english_lacks_is_named_with_its_line(tmp_
 
 
 def test_a_key_term_translated_otherwise_is_flagged(tmp_path):
-    data = _copy_data(tmp_path)
+    data = copy_data(tmp_path)
     sys.path.insert(0, str(PROJECT))
     from macros.loading import load_files
     from macros.translations import english_records, read_translations
