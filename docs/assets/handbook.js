@@ -15,9 +15,14 @@
     while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
     return (caption || heading) ? (caption || heading).textContent.replace("¶", "").trim() : words("Table");
   }
+  /* All the measuring first, then all the marking: measuring after each mark would make the browser lay
+     the page out again for every table. A table already inside a named scrolling region (the roles
+     appendix) is left unmeasured, so its off-screen layout stays skipped. */
   function mark() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth <= wrap.clientWidth + 1 || wrap.closest("[tabindex]")) return;
+    var wraps = Array.prototype.filter.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      return !wrap.closest("[tabindex]");
+    });
+    wraps.filter(function (wrap) { return wrap.scrollWidth > wrap.clientWidth + 1; }).forEach(function (wrap) {
       wrap.setAttribute("tabindex", "0");
       wrap.setAttribute("role", "region");
       wrap.setAttribute("aria-label", words("{table} (scrolls sideways)", { table: label(wrap) }));
