@@ -11,8 +11,32 @@ AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+# Long pages lay out their parts only as they come into view (content-visibility in handbook.css). A part
+# not laid out has no rendered text, size or colour yet, so a check of what a reader sees lays every part
+# out first, as a reader's scrolling would, one part at a time.
+LAY_OUT_EVERYTHING = """() => {
+  const style = document.createElement("style");
+  style.id = "lay-out-everything";
+  style.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(style);
+}"""
+
+
+def lay_out_everything(page) -> None:
+    """Lay out every part of the page, as though the reader had scrolled past it."""
+    if not page.evaluate("!!document.getElementById('lay-out-everything')"):
+        page.evaluate(LAY_OUT_EVERYTHING)
+
+
+def shown_text(page, selector: str = "article") -> str:
+    """The text a reader sees in the element, every part laid out (hidden text is not in it)."""
+    lay_out_everything(page)
+    return page.inner_text(selector)
+
+
 def axe_violations(page) -> list[str]:
     """Every WCAG 2.2 A/AA violation axe-core finds on the page, one readable line each."""
+    lay_out_everything(page)
     page.evaluate(AXE_SCRIPT)
     results = page.evaluate("options => axe.run(document, options)",
                             {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"]})

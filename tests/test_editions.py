@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from browser_tools import site_pages
+from browser_tools import shown_text, site_pages
 from conftest import PROJECT
 from macros.editions import REVIEWER_PAGES, EditionError, choose_edition
 
@@ -51,7 +51,7 @@ def _furniture(policy) -> list[tuple[str, re.Pattern]]:
 
 
 def _visible(page) -> str:
-    return page.inner_text("body")
+    return shown_text(page, "body")
 
 
 @pytest.mark.browser

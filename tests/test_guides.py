@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_tools import axe_violations
+from browser_tools import axe_violations, shown_text
 from conftest import MINIMAL
 from macros.engine import load_checked_policy
 from macros.placeholders import fill, known_values
@@ -202,7 +202,7 @@ def test_parents_first_view_is_at_most_700_words_on_a_phone(browser, site_url, c
 def test_reader_pages_show_no_raw_markdown(page, site_url, path):
     page.goto(site_url + path)
     page.eval_on_selector_all("details", "ds => ds.forEach(d => d.open = true)")
-    text = page.inner_text("article")
+    text = shown_text(page)
     for raw in ("](", "**", "{ #", "{#", "{{", "<p", "&amp;", "&#"):
         assert raw not in text, f"{path} shows {raw!r}"
 

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_tools import axe_violations, site_pages
+from browser_tools import axe_violations, shown_text, site_pages
 
 
 def read(site, page: str) -> str:
@@ -170,14 +170,14 @@ def test_legal_framework_marks_repealed_acts_and_only_them(built_site, policy):
 @pytest.mark.browser
 def test_the_policy_reads_as_a_policy_and_the_register_keeps_the_reviewers_facts(site_url, reviewer_url, page, policy):
     page.goto(site_url + "policy/")
-    shown = page.inner_text("article")  # what a reader sees: hidden search words are not in it
+    shown = shown_text(page)  # what a reader sees: hidden search words are not in it
     for clause in policy.all_clauses():
         assert clause.id not in shown
     for furniture in ["Clause id", "Drawn from", "Search words", "Responsible:", "For: Staff"]:
         assert furniture not in shown
     assert not any(source.title in shown for source in policy.sources.values())
     page.goto(reviewer_url + "clause-register/")
-    register = page.inner_text("article")
+    register = shown_text(page)
     assert all(clause.id in register for clause in policy.all_clauses())
     assert all((policy.sources[s.policy].short or s.policy) in register
                for clause in policy.all_clauses() for s in clause.sources)
