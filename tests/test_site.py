@@ -181,3 +181,12 @@ def test_the_policy_reads_as_a_policy_and_the_register_keeps_the_reviewers_facts
     assert all(clause.id in register for clause in policy.all_clauses())
     assert all((policy.sources[s.policy].short or s.policy) in register
                for clause in policy.all_clauses() for s in clause.sources)
+
+
+def test_no_abbreviation_is_wrapped_in_another(built_site):
+    """Every SLT, DSL... is expanded once: an abbreviation inside another reads its expansion twice."""
+    nested = re.compile(r"<abbr\b[^>]*>(?:(?!</abbr>).)*?<abbr\b", re.S)
+    pages = sorted(built_site.rglob("index.html"))
+    assert any("<abbr" in html.read_text(encoding="utf-8") for html in pages)
+    found = [str(html.relative_to(built_site)) for html in pages if nested.search(html.read_text(encoding="utf-8"))]
+    assert not found, f"an abbreviation inside another on {found}"

@@ -45,8 +45,9 @@ def role_matrix(ctx: RenderContext) -> str:
     heads = []
     for role_id in role_ids:
         role = policy.roles[role_id]
-        heads.append(f'<abbr title="{markup.attribute(role.name)}">{markup.text(role.abbr)}</abbr>'
-                     if role.abbr else markup.text(role.name))
+        # The abbreviation alone: the abbreviations every page carries expand it (an <abbr> written here
+        # would be wrapped in a second one).
+        heads.append(markup.text(role.abbr or role.name))
     out = []
     for section in policy.sections:
         title = f"{section.number}. {section.title}"
