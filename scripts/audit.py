@@ -7,7 +7,7 @@ figures go to scripts/lighthouse/results.json, which the accessibility statement
 page read, so the published figures are always the measured ones.
 
     cd scripts/lighthouse && npm ci && cd -      # once: installs the pinned Lighthouse
-    .venv/bin/python scripts/audit.py            # every page (about 30 minutes on 2 cores)
+    .venv/bin/python scripts/audit.py            # every page (about 40 minutes on 2 cores)
     .venv/bin/python scripts/audit.py --pages '' policy/    # some pages, for a quick look (not saved)
 
 Lighthouse's performance score moves by several points between runs of the same page, so each page is
