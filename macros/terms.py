@@ -81,7 +81,8 @@ def read_terms(data_dir: Path, language: str, shown: str) -> tuple[list[Term], l
 
 
 def words_of(value) -> str:
-    """The words of a field, lower case, without marks or placeholders (`{accounts.x.handle}` names no term)."""
+    """The words of a field, lower case, without the marks of untranslated English and without placeholders
+    such as {accounts.x.handle}: the build fills those in, so their words are never a term."""
     text = unmarked(" ".join(value) if isinstance(value, list) else str(value))
     return re.sub(r"\{[a-z_.]+\}", " ", text).lower()
 

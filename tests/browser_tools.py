@@ -15,6 +15,7 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # not laid out has no rendered text, size or colour yet, so a check of what a reader sees lays every part
 # out first, as a reader's scrolling would, one part at a time.
 LAY_OUT_EVERYTHING = """() => {
+  if (document.getElementById("lay-out-everything")) return;
   const style = document.createElement("style");
   style.id = "lay-out-everything";
   style.textContent = "* { content-visibility: visible !important; }";
@@ -24,8 +25,7 @@ LAY_OUT_EVERYTHING = """() => {
 
 def lay_out_everything(page) -> None:
     """Lay out every part of the page, as though the reader had scrolled past it."""
-    if not page.evaluate("!!document.getElementById('lay-out-everything')"):
-        page.evaluate(LAY_OUT_EVERYTHING)
+    page.evaluate(LAY_OUT_EVERYTHING)
 
 
 def shown_text(page, selector: str = "article") -> str:

@@ -93,15 +93,15 @@ def copy_data(tmp_path: Path) -> Path:
     return data
 
 
-def _serve(site: Path, tmp_path_factory):
-    root = tmp_path_factory.mktemp("webroot")
+def serve_under_sub_path(site: Path, root: Path):
+    """Serve a built site under the sub-path, as a school's website would (a fixture's yield)."""
     shutil.copytree(site, root / SUB_PATH.strip("/"))
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
-    server.shutdown()
+    for url in serve_folder(root):
+        yield url.rstrip("/") + SUB_PATH
+
+
+def _serve(site: Path, tmp_path_factory):
+    yield from serve_under_sub_path(site, tmp_path_factory.mktemp("webroot"))
 
 
 @pytest.fixture(scope="session")

@@ -7,36 +7,20 @@ puts hostile text into a few fields of the full example policy."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from browser_tools import shown_text
-from conftest import DATA, PROJECT, SUB_PATH, run_mkdocs
+from conftest import DATA, PROJECT, run_mkdocs, serve_folder, serve_under_sub_path
 from hostile_data import MARKER, PIECES, confirm_restatements, hostile_policy, shown
 
 pytestmark = pytest.mark.browser
 
 PAGES = sorted("" if doc.stem == "index" else f"{doc.stem}/" for doc in (PROJECT / "docs").glob("*.md"))
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def _serve(site: Path, root: Path):
-    """Serve `site` under the sub-path, as the school website would; returns (url, server)."""
-    shutil.copytree(site, root / SUB_PATH.strip("/"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}", server
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +32,8 @@ def every_field(tmp_path_factory):
     hostile = hostile_policy(root / "policy_data")
     result = run_mkdocs(root, root / "site")
     assert result.returncode == 0, f"the hostile policy must build:\n{result.stdout}\n{result.stderr}"
-    url, server = _serve(root / "site", root / "web")
-    yield SimpleNamespace(hostile=hostile, site=root / "site", url=url)
-    server.shutdown()
+    for url in serve_under_sub_path(root / "site", root / "web"):
+        yield SimpleNamespace(hostile=hostile, site=root / "site", url=url)
 
 
 # What the page holds: whether a script from the data ran, elements with event handlers or javascript:
@@ -192,16 +175,8 @@ def hostile_site(tmp_path_factory):
 
 
 @pytest.fixture
-def hostile_url(hostile_site, tmp_path_factory):
-    import functools
-    import http.server
-    import threading
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+def hostile_url(hostile_site):
+    yield from serve_folder(hostile_site)
 
 
 @pytest.mark.parametrize("path,shown", [("policy/", TITLE), ("policy/", "{{ config.site_name }}"),
